@@ -1,0 +1,81 @@
+package io.parley;
+
+import io.parley.platform.config.ConfigException;
+import io.parley.platform.config.ParleyConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Entry point: {@code parley [serve|create-bot NAME] [--config FILE]}; serve is the default. */
+public final class Parley {
+    private static final Logger log = LoggerFactory.getLogger(Parley.class);
+
+    private Parley() {
+    }
+
+    public static void main(String[] args) {
+        List<String> words = new ArrayList<>();
+        Optional<Path> configFile = Optional.empty();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                configFile = Optional.of(Path.of(args[++i]));
+            } else if (args[i].equals("--help") || args[i].equals("-h")) {
+                usage();
+                return;
+            } else {
+                words.add(args[i]);
+            }
+        }
+        ParleyConfig config;
+        try {
+            config = ParleyConfig.load(configFile);
+        } catch (ConfigException e) {
+            System.err.println("parley: invalid configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String command = words.isEmpty() ? "serve" : words.get(0);
+        try {
+            switch (command) {
+                case "serve" -> serve(config);
+                case "create-bot" -> {
+                    if (words.size() != 2) {
+                        usage();
+                        System.exit(2);
+                    }
+                    System.exit(CreateBot.run(config, words.get(1)));
+                }
+                default -> {
+                    System.err.println("parley: unknown command '" + command + "'");
+                    usage();
+                    System.exit(2);
+                }
+            }
+        } catch (Exception e) {
+            log.error("parley {} failed", command, e);
+            System.exit(1);
+        }
+    }
+
+    private static void serve(ParleyConfig config) throws Exception {
+        ParleyNode node = ParleyNode.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                node.close();
+            } catch (Exception e) {
+                log.warn("shutdown was not clean", e);
+            }
+        }, "parley-shutdown"));
+    }
+
+    private static void usage() {
+        System.err.println("""
+                usage: parley [serve] [--config FILE]        run the server (the default)
+                       parley create-bot NAME [--config FILE] create a bot account and print its token
+                Every configuration key can also be set as PARLEY_<KEY> in the environment (see config/parley.yaml).""");
+    }
+}

@@ -1,0 +1,154 @@
+package io.parley;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.parley.account.AccountModule;
+import io.parley.account.AccountQueries;
+import io.parley.account.AuthRoutes;
+import io.parley.account.PasswordHasher;
+import io.parley.account.UserRoutes;
+import io.parley.http.ApiServices;
+import io.parley.http.Authenticator;
+import io.parley.http.HealthRoute;
+import io.parley.http.HttpVerticle;
+import io.parley.http.ParleyRouter;
+import io.parley.http.RouteModule;
+import io.parley.http.ratelimit.InMemoryRateLimiter;
+import io.parley.platform.axon.AxonRuntime;
+import io.parley.platform.axon.Commands;
+import io.parley.platform.axon.DomainModule;
+import io.parley.platform.axon.ReadYourWrites;
+import io.parley.platform.config.ParleyConfig;
+import io.parley.platform.id.Snowflakes;
+import io.parley.platform.storage.Storage;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One running Parley: storage, Axon, Vert.x and the HTTP verticles, started and stopped in order. */
+public final class ParleyNode implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ParleyNode.class);
+    private static final List<DomainModule> DOMAIN_MODULES = List.of(new AccountModule());
+
+    private final ParleyConfig config;
+    private final Storage storage;
+    private final Vertx vertx;
+    private final AxonRuntime axon;
+    private final Pool pool;
+    private final ApiServices services;
+    private final PrometheusMeterRegistry meters;
+    private volatile int httpPort = -1;
+
+    private ParleyNode(ParleyConfig config, Storage storage, Vertx vertx, AxonRuntime axon, Pool pool,
+                       ApiServices services, PrometheusMeterRegistry meters) {
+        this.meters = meters;
+        this.config = config;
+        this.storage = storage;
+        this.vertx = vertx;
+        this.axon = axon;
+        this.pool = pool;
+        this.services = services;
+    }
+
+    /** Blocking start (storage and Axon); call from main or a test thread, never an event loop. */
+    public static ParleyNode start(ParleyConfig config) throws Exception {
+        ParleyNode node = boot(config, false);
+        try {
+            node.serveHttp();
+        } catch (Exception e) {
+            node.close();
+            throw e;
+        }
+        return node;
+    }
+
+    /** Storage and Axon without HTTP, for CLI commands; attaches to a running node's embedded database. */
+    public static ParleyNode startHeadless(ParleyConfig config) throws Exception {
+        return boot(config, true);
+    }
+
+    private static ParleyNode boot(ParleyConfig config, boolean attachToRunning) throws Exception {
+        long started = System.nanoTime();
+        Storage storage = Storage.open(config, attachToRunning);
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Vertx vertx = newVertx(config.vertx(), meters);
+        AxonRuntime axon;
+        try {
+            ReadYourWrites readYourWrites = new ReadYourWrites(vertx, config.axon().readYourWritesTimeoutMs());
+            axon = AxonRuntime.start(config.axon(), storage.transactions(), meters, readYourWrites, DOMAIN_MODULES);
+            Pool pool = storage.reactivePool(vertx);
+            AccountQueries accounts = new AccountQueries(pool);
+            ApiServices services = new ApiServices(config, vertx, pool, new Commands(vertx, axon.commandGateway()),
+                    new Snowflakes(config.snowflake().workerId(), config.snowflake().processId()), readYourWrites,
+                    new PasswordHasher(config.auth().argon2()), new InMemoryRateLimiter(), accounts,
+                    new Authenticator(accounts));
+            log.info("storage and Axon ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+            return new ParleyNode(config, storage, vertx, axon, pool, services, meters);
+        } catch (Exception e) {
+            vertx.close().await(10, TimeUnit.SECONDS);
+            storage.close();
+            throw e;
+        }
+    }
+
+    private static Vertx newVertx(ParleyConfig.Vertx config, PrometheusMeterRegistry meters) {
+        VertxOptions options = new VertxOptions()
+                .setMaxEventLoopExecuteTime(config.blockedWarningMs())
+                .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+                .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
+        if (config.eventLoops() > 0) {
+            options.setEventLoopPoolSize(config.eventLoops());
+        }
+        return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(meters)).build();
+    }
+
+    private void serveHttp() throws Exception {
+        ParleyConfig.Http http = config.http();
+        List<RouteModule> routes = List.of(new AuthRoutes(services), new UserRoutes(services));
+        HealthRoute health = new HealthRoute(pool);
+        int instances = http.instances() > 0 ? http.instances() : Runtime.getRuntime().availableProcessors();
+        HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(http.port())
+                .setCompressionSupported(true);
+        HttpVerticle[] first = new HttpVerticle[1];
+        vertx.deployVerticle(() -> {
+            HttpVerticle verticle = new HttpVerticle(options,
+                    v -> ParleyRouter.create(v, http.bodyLimitBytes(), health, meters, routes));
+            if (first[0] == null) {
+                first[0] = verticle;
+            }
+            return verticle;
+        }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
+        httpPort = first[0].actualPort();
+        log.info("Parley serving HTTP on {}:{} ({} event-loop instances)", http.host(), httpPort, instances);
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public ApiServices services() {
+        return services;
+    }
+
+    public AxonRuntime axon() {
+        return axon;
+    }
+
+    /** Stops accepting, lets in-flight commands finish, then closes storage (and the embedded server). */
+    @Override
+    public void close() throws Exception {
+        vertx.close().await(30, TimeUnit.SECONDS);
+        axon.close();
+        storage.close();
+        log.info("Parley stopped");
+    }
+}

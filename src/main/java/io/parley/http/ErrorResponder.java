@@ -1,0 +1,51 @@
+package io.parley.http;
+
+import io.parley.http.ratelimit.RateLimitHeaders;
+import io.parley.http.ratelimit.RateLimitedException;
+import io.parley.platform.error.ApiException;
+import io.parley.platform.error.ErrorCode;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into API.md's error format. Unexpected ones become a 500 that carries
+ * only the request id; the cause goes to the log under that id.
+ */
+public final class ErrorResponder {
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponder.class);
+
+    private ErrorResponder() {
+    }
+
+    public static void handle(RoutingContext ctx) {
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        Throwable failure = ctx.failure();
+        if (failure instanceof ApiException api) {
+            if (api instanceof RateLimitedException limited) {
+                RateLimitHeaders.apply(ctx.response(), limited.decision(), limited.bucket());
+                ctx.response().putHeader("X-RateLimit-Global", "false");
+            }
+            Replies.json(ctx, api.code().status(), api.toJson());
+            return;
+        }
+        ErrorCode code = switch (ctx.statusCode()) {
+            case 400 -> ErrorCode.INVALID_JSON;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> ErrorCode.INTERNAL_ERROR;
+        };
+        if (code == ErrorCode.INTERNAL_ERROR) {
+            String requestId = RequestIds.of(ctx);
+            log.error("request {} {} {} failed", requestId, ctx.request().method(), ctx.request().path(), failure);
+            Replies.json(ctx, 500, new ApiException(code).toJson().put("request_id", requestId));
+            return;
+        }
+        Replies.json(ctx, code.status(), new ApiException(code).toJson());
+    }
+}

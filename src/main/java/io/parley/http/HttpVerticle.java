@@ -1,0 +1,31 @@
+package io.parley.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+
+import java.util.function.Function;
+
+/** One HTTP server instance on this verticle's event loop; instances share the port. */
+public final class HttpVerticle extends VerticleBase {
+    private final HttpServerOptions options;
+    private final Function<io.vertx.core.Vertx, Router> routerFactory;
+    private HttpServer server;
+
+    public HttpVerticle(HttpServerOptions options, Function<io.vertx.core.Vertx, Router> routerFactory) {
+        this.options = options;
+        this.routerFactory = routerFactory;
+    }
+
+    @Override
+    public Future<?> start() {
+        server = vertx.createHttpServer(options).requestHandler(routerFactory.apply(vertx));
+        return server.listen();
+    }
+
+    public int actualPort() {
+        return server.actualPort();
+    }
+}

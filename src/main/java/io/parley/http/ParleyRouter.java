@@ -1,0 +1,40 @@
+package io.parley.http;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+
+import java.util.List;
+
+/**
+ * The whole HTTP surface: operational routes at the root and the API under each base path
+ * API.md names, with every failure (including unknown routes and methods) in its error format.
+ */
+public final class ParleyRouter {
+    static final List<String> API_BASES = List.of("/v1", "/api/v1", "/api/v10");
+
+    private ParleyRouter() {
+    }
+
+    public static Router create(Vertx vertx, int bodyLimitBytes, HealthRoute health, PrometheusMeterRegistry metrics,
+                                List<RouteModule> modules) {
+        Router root = Router.router(vertx);
+        root.route().handler(RequestIds::assign);
+        root.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimitBytes));
+        root.get("/_health").handler(health);
+        root.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
+        for (String base : API_BASES) {
+            Router api = Router.router(vertx);
+            modules.forEach(module -> module.mount(api));
+            api.route().failureHandler(ErrorResponder::handle);
+            root.route(base + "/*").subRouter(api);
+        }
+        root.route().failureHandler(ErrorResponder::handle);
+        for (int status : new int[]{400, 404, 405, 413, 415, 500}) {
+            root.errorHandler(status, ErrorResponder::handle);
+        }
+        return root;
+    }
+}

@@ -1,0 +1,125 @@
+package io.parley.platform.axon;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.platform.config.ParleyConfig;
+import io.parley.platform.json.Jackson;
+import io.parley.platform.storage.ThreadBoundTransactions;
+import org.axonframework.commandhandling.AsynchronousCommandBus;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.LoggingDuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Axon 4 configured without Spring: JDBC event store and token store on PostgreSQL with
+ * JSON payloads, an asynchronous command bus so event loops never run a command, and
+ * tracking processors for projections.
+ */
+public final class AxonRuntime implements AutoCloseable {
+    private final Configuration configuration;
+    private final ExecutorService commandThreads;
+
+    private AxonRuntime(Configuration configuration, ExecutorService commandThreads) {
+        this.configuration = configuration;
+        this.commandThreads = commandThreads;
+    }
+
+    public static AxonRuntime start(ParleyConfig.Axon config, ThreadBoundTransactions transactions,
+                                    MeterRegistry meters, ReadYourWrites readYourWrites, List<DomainModule> modules) {
+        Serializer events = JacksonSerializer.builder().objectMapper(Jackson.newMapper()).lenientDeserialization().build();
+        Serializer snapshots = JacksonSerializer.builder().objectMapper(fieldMapper()).lenientDeserialization().build();
+        ExecutorService commandThreads = Executors.newFixedThreadPool(config.commandThreads(), named("axon-command-"));
+
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> snapshots)
+                .configureEventSerializer(c -> events)
+                .configureMessageSerializer(c -> events)
+                .configureTransactionManager(c -> transactions)
+                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
+                        .connectionProvider(transactions)
+                        .transactionManager(transactions)
+                        .eventSerializer(events)
+                        .snapshotSerializer(snapshots)
+                        .persistenceExceptionResolver(new DuplicateKeyResolver())
+                        .build())
+                .configureCommandBus(c -> commandBus(c, commandThreads))
+                .eventProcessing(processing -> processing.registerTokenStore(c -> JdbcTokenStore.builder()
+                        .connectionProvider(transactions)
+                        .serializer(events)
+                        .nodeId(ManagementFactory.getRuntimeMXBean().getName())
+                        .claimTimeout(Duration.ofSeconds(10))
+                        .build()));
+        new GlobalMetricRegistry(meters).registerWithConfigurer(configurer);
+        AxonWiring wiring = new AxonWiring(config, transactions, readYourWrites);
+        modules.forEach(module -> module.configure(configurer, wiring));
+        Configuration configuration = configurer.buildConfiguration();
+        configuration.start();
+        return new AxonRuntime(configuration, commandThreads);
+    }
+
+    /** The custom bus needs by hand what DefaultConfigurer adds only to its own bus. */
+    private static CommandBus commandBus(Configuration c, ExecutorService executor) {
+        AsynchronousCommandBus bus = AsynchronousCommandBus.builder()
+                .executor(executor)
+                .transactionManager(c.getComponent(TransactionManager.class))
+                .messageMonitor(c.messageMonitor(AsynchronousCommandBus.class, "commandBus"))
+                .duplicateCommandHandlerResolver(c.getComponent(DuplicateCommandHandlerResolver.class, LoggingDuplicateCommandHandlerResolver::instance))
+                .build();
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(c.correlationDataProviders()));
+        return bus;
+    }
+
+    /** Snapshots store aggregate state, which lives in private fields. */
+    private static ObjectMapper fieldMapper() {
+        return Jackson.newMapper()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    public CommandGateway commandGateway() {
+        return configuration.commandGateway();
+    }
+
+    public Configuration configuration() {
+        return configuration;
+    }
+
+    /** Lets in-flight commands finish, then stops processors. */
+    @Override
+    public void close() throws InterruptedException {
+        commandThreads.shutdown();
+        commandThreads.awaitTermination(10, TimeUnit.SECONDS);
+        configuration.shutdown();
+    }
+}

@@ -1,0 +1,53 @@
+package io.parley.platform.axon;
+
+import io.parley.platform.config.ParleyConfig;
+import io.parley.platform.storage.Jdbc;
+import io.parley.platform.storage.ThreadBoundTransactions;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+
+import java.util.function.Function;
+
+/** What a {@link DomainModule} needs to register its parts the same way every feature does. */
+public final class AxonWiring {
+    private final ParleyConfig.Axon config;
+    private final ThreadBoundTransactions transactions;
+    private final ReadYourWrites readYourWrites;
+
+    AxonWiring(ParleyConfig.Axon config, ThreadBoundTransactions transactions, ReadYourWrites readYourWrites) {
+        this.config = config;
+        this.transactions = transactions;
+        this.readYourWrites = readYourWrites;
+    }
+
+    public ThreadBoundTransactions transactions() {
+        return transactions;
+    }
+
+    public Jdbc jdbc() {
+        return new Jdbc(transactions);
+    }
+
+    /** An event-sourced aggregate, snapshotted every {@code axon.snapshot_threshold} events. */
+    public <A> void aggregate(Configurer configurer, Class<A> type) {
+        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(type)
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                        c.snapshotter(), config.snapshotThreshold())));
+    }
+
+    /**
+     * A projection in its own tracking processor: its table writes and its token commit in
+     * one transaction, and REST replies can wait for it through {@link ReadYourWrites}.
+     */
+    public void projection(Configurer configurer, String group,
+                           Function<org.axonframework.config.Configuration, Object> handler) {
+        configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessor(group, c -> c.eventStore(), c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andBatchSize(config.projectionBatchSize()))
+                .registerHandlerInterceptor(group, c -> readYourWrites.interceptor(group))
+                .registerEventHandler(handler));
+    }
+}

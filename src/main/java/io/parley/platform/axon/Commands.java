@@ -1,0 +1,37 @@
+package io.parley.platform.axon;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+import java.util.concurrent.CompletionException;
+
+/**
+ * Sends commands from an event loop without blocking it: the asynchronous command bus runs
+ * the handler and its transaction on Axon's threads, and the result comes back on the
+ * caller's Vert.x context. A handler's exception arrives as itself, not wrapped.
+ */
+public final class Commands {
+    private final Vertx vertx;
+    private final CommandGateway gateway;
+
+    public Commands(Vertx vertx, CommandGateway gateway) {
+        this.vertx = vertx;
+        this.gateway = gateway;
+    }
+
+    public <R> Future<R> send(Object command) {
+        Future<R> result = Future.fromCompletionStage(gateway.<R>send(command), vertx.getOrCreateContext());
+        return result.recover(failure -> Future.failedFuture(unwrap(failure)));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof CompletionException || current instanceof CommandExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,72 @@
+package io.parley.platform.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** The whole typed configuration of one Parley node, validated when it is built. */
+public record ParleyConfig(Http http, Vertx vertx, Path dataDir, Db db, Axon axon, Snowflake snowflake, Auth auth) {
+
+    public record Http(String host, int port, int instances, int bodyLimitBytes) {
+    }
+
+    public record Vertx(int eventLoops, int blockedWarningMs) {
+    }
+
+    public record Db(Optional<String> url, Optional<String> user, Optional<String> password,
+                     int jdbcPoolSize, int reactivePoolSize, Embedded embedded) {
+        public boolean isEmbedded() {
+            return url.isEmpty();
+        }
+    }
+
+    public record Embedded(int port, boolean fsync, boolean synchronousCommit, int startupTimeoutSeconds) {
+    }
+
+    public record Axon(int commandThreads, int snapshotThreshold, int projectionBatchSize,
+                       int readYourWritesTimeoutMs) {
+    }
+
+    public record Snowflake(int workerId, int processId) {
+    }
+
+    public record Auth(Argon2 argon2, RateLimit loginPerAccount, RateLimit loginPerIp, RateLimit registerPerIp) {
+    }
+
+    public record Argon2(int memoryKib, int iterations, int parallelism) {
+    }
+
+    /** Defaults, environment and system properties, plus an optional --config file. */
+    public static ParleyConfig load(Optional<Path> file) {
+        return from(ConfigValues.load(file, System.getenv(), systemOverrides()));
+    }
+
+    public static ParleyConfig from(ConfigValues v) {
+        return new ParleyConfig(
+                new Http(v.string("http.host"), v.intIn("http.port", 0, 65535),
+                        v.intIn("http.instances", 0, 256), v.intIn("http.body_limit_bytes", 1024, Integer.MAX_VALUE)),
+                new Vertx(v.intIn("vertx.event_loops", 0, 1024), v.intIn("vertx.blocked_warning_ms", 10, 600_000)),
+                v.path("data.dir"),
+                new Db(v.optionalString("db.url"), v.optionalString("db.user"), v.optionalString("db.password"),
+                        v.intIn("db.jdbc_pool_size", 2, 1000), v.intIn("db.reactive_pool_size", 1, 1000),
+                        new Embedded(v.intIn("db.embedded.port", 0, 65535), v.bool("db.embedded.fsync"),
+                                v.bool("db.embedded.synchronous_commit"),
+                                v.intIn("db.embedded.startup_timeout_seconds", 1, 600))),
+                new Axon(v.intIn("axon.command_threads", 1, 512), v.intIn("axon.snapshot_threshold", 2, 1_000_000),
+                        v.intIn("axon.projection_batch_size", 1, 10_000),
+                        v.intIn("axon.read_your_writes_timeout_ms", 0, 60_000)),
+                new Snowflake(v.intIn("snowflake.worker_id", 0, 31), v.intIn("snowflake.process_id", 0, 31)),
+                new Auth(new Argon2(v.intIn("auth.argon2.memory_kib", 8, 4 * 1024 * 1024),
+                        v.intIn("auth.argon2.iterations", 1, 100), v.intIn("auth.argon2.parallelism", 1, 64)),
+                        v.rate("auth.rate_limits.login_per_account"), v.rate("auth.rate_limits.login_per_ip"),
+                        v.rate("auth.rate_limits.register_per_ip")));
+    }
+
+    private static Map<String, String> systemOverrides() {
+        Map<String, String> overrides = new java.util.HashMap<>();
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("parley."))
+                .forEach(name -> overrides.put(name.substring("parley.".length()), System.getProperty(name)));
+        return overrides;
+    }
+}

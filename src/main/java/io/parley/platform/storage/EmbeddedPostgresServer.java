@@ -1,0 +1,75 @@
+package io.parley.platform.storage;
+
+import io.parley.platform.config.ParleyConfig;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The PostgreSQL server Parley runs itself when no database URL is configured. Unlike the
+ * library's test-oriented defaults it is durable (fsync and synchronous_commit on unless
+ * configured off), keeps its data directory, and clears a postmaster orphaned by a crash.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static EmbeddedPostgresServer start(Path dataDir, ParleyConfig.Embedded config) throws IOException {
+        Path pgData = dataDir.resolve("postgres").toAbsolutePath();
+        // The library deletes stale sub-directories of its working directory, so the data
+        // directory must not live inside it.
+        Path runtime = dataDir.resolve("postgres-runtime").toAbsolutePath();
+        Files.createDirectories(pgData);
+        Files.createDirectories(runtime);
+        StalePostmaster.stopIfRunning(pgData);
+        long started = System.nanoTime();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(runtime.toFile())
+                .setPGStartupWait(Duration.ofSeconds(config.startupTimeoutSeconds()))
+                .setServerConfig("fsync", config.fsync() ? "on" : "off")
+                .setServerConfig("synchronous_commit", config.synchronousCommit() ? "on" : "off")
+                .setServerConfig("full_page_writes", config.fsync() ? "on" : "off")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("listen_addresses", "127.0.0.1");
+        if (config.port() != 0) {
+            builder.setPort(config.port());
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("embedded PostgreSQL on 127.0.0.1:{} with data in {} (fsync={}) started in {} ms",
+                postgres.getPort(), pgData, config.fsync(), (System.nanoTime() - started) / 1_000_000);
+        return new EmbeddedPostgresServer(postgres);
+    }
+
+    /** The server a live Parley runs on this data directory, from its postmaster.pid (line 4: port). */
+    static DbEndpoint runningIn(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+        List<String> lines = Files.isRegularFile(pidFile) ? Files.readAllLines(pidFile) : List.of();
+        if (lines.size() < 4) {
+            throw new StorageException("data directory " + dataDir.toAbsolutePath()
+                    + " is locked by another Parley but its PostgreSQL is not running", null);
+        }
+        return new DbEndpoint("127.0.0.1", Integer.parseInt(lines.get(3).trim()), "postgres", "postgres", "postgres");
+    }
+
+    public DbEndpoint endpoint() {
+        return new DbEndpoint("127.0.0.1", postgres.getPort(), "postgres", "postgres", "postgres");
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}
