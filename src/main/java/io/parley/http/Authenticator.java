@@ -48,15 +48,16 @@ public final class Authenticator implements Handler<RoutingContext> {
         if (header == null) {
             return null;
         }
-        String value = header.trim();
-        int space = value.indexOf(' ');
-        if (space > 0) {
-            String scheme = value.substring(0, space);
-            if (!scheme.equalsIgnoreCase("Bot") && !scheme.equalsIgnoreCase("Bearer")) {
-                return null;
+        String value = header.strip();
+        for (String scheme : new String[]{"Bot", "Bearer"}) {
+            int length = scheme.length();
+            if (value.regionMatches(true, 0, scheme, 0, length)
+                    && (value.length() == length || value.charAt(length) == ' ')) {
+                value = value.substring(length).strip();
+                break;
             }
-            value = value.substring(space + 1).trim();
         }
-        return value.isEmpty() || value.length() > 512 ? null : value;
+        boolean wellFormed = !value.isEmpty() && value.length() <= 512 && value.indexOf(' ') < 0;
+        return wellFormed ? value : null;
     }
 }

@@ -17,6 +17,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
@@ -40,10 +41,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class AxonRuntime implements AutoCloseable {
     private final Configuration configuration;
     private final ExecutorService commandThreads;
+    private final EventStorageEngine storageEngine;
 
-    private AxonRuntime(Configuration configuration, ExecutorService commandThreads) {
+    private AxonRuntime(Configuration configuration, ExecutorService commandThreads, EventStorageEngine storageEngine) {
         this.configuration = configuration;
         this.commandThreads = commandThreads;
+        this.storageEngine = storageEngine;
     }
 
     public static AxonRuntime start(ParleyConfig.Axon config, ThreadBoundTransactions transactions,
@@ -51,19 +54,20 @@ public final class AxonRuntime implements AutoCloseable {
         Serializer events = JacksonSerializer.builder().objectMapper(Jackson.newMapper()).lenientDeserialization().build();
         Serializer snapshots = JacksonSerializer.builder().objectMapper(fieldMapper()).lenientDeserialization().build();
         ExecutorService commandThreads = Executors.newFixedThreadPool(config.commandThreads(), named("axon-command-"));
+        EventStorageEngine storageEngine = JdbcEventStorageEngine.builder()
+                .connectionProvider(transactions)
+                .transactionManager(transactions)
+                .eventSerializer(events)
+                .snapshotSerializer(snapshots)
+                .persistenceExceptionResolver(new DuplicateKeyResolver())
+                .build();
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> snapshots)
                 .configureEventSerializer(c -> events)
                 .configureMessageSerializer(c -> events)
                 .configureTransactionManager(c -> transactions)
-                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
-                        .connectionProvider(transactions)
-                        .transactionManager(transactions)
-                        .eventSerializer(events)
-                        .snapshotSerializer(snapshots)
-                        .persistenceExceptionResolver(new DuplicateKeyResolver())
-                        .build())
+                .configureEmbeddedEventStore(c -> storageEngine)
                 .configureCommandBus(c -> commandBus(c, commandThreads))
                 .eventProcessing(processing -> processing.registerTokenStore(c -> JdbcTokenStore.builder()
                         .connectionProvider(transactions)
@@ -76,7 +80,7 @@ public final class AxonRuntime implements AutoCloseable {
         modules.forEach(module -> module.configure(configurer, wiring));
         Configuration configuration = configurer.buildConfiguration();
         configuration.start();
-        return new AxonRuntime(configuration, commandThreads);
+        return new AxonRuntime(configuration, commandThreads, storageEngine);
     }
 
     /** The custom bus needs by hand what DefaultConfigurer adds only to its own bus. */
@@ -109,6 +113,10 @@ public final class AxonRuntime implements AutoCloseable {
 
     public CommandGateway commandGateway() {
         return configuration.commandGateway();
+    }
+
+    public EventStorageEngine storageEngine() {
+        return storageEngine;
     }
 
     public Configuration configuration() {

@@ -1,0 +1,91 @@
+package io.parley.testing;
+
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A plain HTTP client over real sockets, speaking to one Parley like an app would. */
+public final class ApiClient {
+    public static final String API = "/api/v10";
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    ApiClient(String base) {
+        this.base = base;
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public Reply get(String path, String authorization) {
+        return send("GET", path, null, authorization);
+    }
+
+    public Reply post(String path, Object body, String authorization) {
+        return send("POST", path, body, authorization);
+    }
+
+    public Reply patch(String path, Object body, String authorization) {
+        return send("PATCH", path, body, authorization);
+    }
+
+    /** {@code body} is a JsonObject, a raw String sent as is, or null for no body. */
+    public Reply send(String method, String path, Object body, String authorization) {
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body instanceof JsonObject json ? json.encode() : body.toString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, publisher)
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Registers a fresh account (unique name per call) and returns its token and id. */
+    public Account register(String password) {
+        String name = "user_" + ProcessHandle.current().pid() + "_" + UNIQUE.incrementAndGet();
+        Reply reply = post(API + "/auth/register", new JsonObject()
+                .put("username", name).put("email", name + "@example.com").put("password", password), null);
+        if (reply.status() != 201) {
+            throw new IllegalStateException("register failed: " + reply);
+        }
+        return new Account(reply.json().getString("user_id"), name, name + "@example.com", reply.json().getString("token"));
+    }
+
+    public record Account(String id, String username, String email, String token) {
+    }
+
+    public record Reply(int status, java.net.http.HttpHeaders headers, String body) {
+        public JsonObject json() {
+            return new JsonObject(body);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public String errorCode() {
+            return json().getString("code");
+        }
+    }
+}
