@@ -139,6 +139,10 @@ public final class ParleyNode implements AutoCloseable {
         return services;
     }
 
+    public Storage storage() {
+        return storage;
+    }
+
     public AxonRuntime axon() {
         return axon;
     }

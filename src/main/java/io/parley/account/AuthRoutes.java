@@ -49,7 +49,7 @@ public final class AuthRoutes implements RouteModule {
         String password = input.requiredString("password", 8, 256);
         String globalName = input.optionalString("global_name", 1, 32);
         input.done();
-        return RateLimits.enforce(services.rateLimiter(), "register", clientIp(ctx), limits.registerPerIp())
+        return RateLimits.enforce(ctx, services.rateLimiter(), "register", clientIp(ctx), limits.registerPerIp())
                 .compose(allowed -> services.vertx().executeBlocking(() -> services.passwords().hash(password), false))
                 .compose(hash -> {
                     long userId = services.snowflakes().next();
@@ -68,8 +68,8 @@ public final class AuthRoutes implements RouteModule {
         String login = input.requiredString("login", 1, 320);
         String password = input.requiredString("password", 1, 256);
         input.done();
-        return RateLimits.enforce(services.rateLimiter(), "login-ip", clientIp(ctx), limits.loginPerIp())
-                .compose(a -> RateLimits.enforce(services.rateLimiter(), "login-account",
+        return RateLimits.enforce(ctx, services.rateLimiter(), "login-ip", clientIp(ctx), limits.loginPerIp())
+                .compose(a -> RateLimits.enforce(ctx, services.rateLimiter(), "login-account",
                         login.toLowerCase(Locale.ROOT), limits.loginPerAccount()))
                 .compose(a -> services.accounts().userByLogin(login))
                 .compose(user -> services.vertx().executeBlocking(() -> {

@@ -208,6 +208,16 @@ class AccountHttpTest {
     }
 
     @Test
+    void allowedAuthRequestsCarryTheirBucketsHeaders() {
+        Account account = api.register(PASSWORD);
+        Reply login = api.post(API + "/auth/login",
+                new JsonObject().put("login", account.email()).put("password", PASSWORD), null);
+        assertEquals("login-account", login.header("X-RateLimit-Bucket"));
+        assertEquals("5", login.header("X-RateLimit-Limit"));
+        assertEquals("4", login.header("X-RateLimit-Remaining"));
+    }
+
+    @Test
     void applicationOfAPersonIsTheirOwnId() {
         Account account = api.register(PASSWORD);
         Reply app = api.get(API + "/applications/@me", account.token());
