@@ -37,6 +37,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
+                // Parley stops the server itself, after Axon and the pools: the library's own
+                // hook would race them and stop the database under in-flight work.
+                .setRegisterShutdownHook(false)
                 .setOverrideWorkingDirectory(runtime.toFile())
                 .setPGStartupWait(Duration.ofSeconds(config.startupTimeoutSeconds()))
                 .setServerConfig("fsync", config.fsync() ? "on" : "off")
