@@ -7,6 +7,17 @@ import io.parley.account.AccountQueries;
 import io.parley.account.AuthRoutes;
 import io.parley.account.PasswordHasher;
 import io.parley.account.UserRoutes;
+import io.parley.guild.ChannelRoutes;
+import io.parley.guild.GuildAccess;
+import io.parley.guild.GuildContext;
+import io.parley.guild.GuildModule;
+import io.parley.guild.GuildQueries;
+import io.parley.guild.GuildRoutes;
+import io.parley.guild.RoleRoutes;
+import io.parley.member.BanRoutes;
+import io.parley.member.MemberModule;
+import io.parley.member.MemberQueries;
+import io.parley.member.MemberRoutes;
 import io.parley.http.ApiServices;
 import io.parley.http.Authenticator;
 import io.parley.http.HealthRoute;
@@ -37,7 +48,6 @@ import java.util.concurrent.TimeUnit;
 /** One running Parley: storage, Axon, Vert.x and the HTTP verticles, started and stopped in order. */
 public final class ParleyNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ParleyNode.class);
-    private static final List<DomainModule> DOMAIN_MODULES = List.of(new AccountModule());
 
     private final ParleyConfig config;
     private final Storage storage;
@@ -84,7 +94,8 @@ public final class ParleyNode implements AutoCloseable {
         AxonRuntime axon;
         try {
             ReadYourWrites readYourWrites = new ReadYourWrites(vertx, config.axon().readYourWritesTimeoutMs());
-            axon = AxonRuntime.start(config.axon(), storage.transactions(), meters, readYourWrites, DOMAIN_MODULES);
+            axon = AxonRuntime.start(config.axon(), storage.transactions(), meters, readYourWrites,
+                    domainModules(config));
             Pool pool = storage.reactivePool(vertx);
             AccountQueries accounts = new AccountQueries(pool);
             ApiServices services = new ApiServices(config, vertx, pool, new Commands(vertx, axon.commandGateway()),
@@ -100,6 +111,19 @@ public final class ParleyNode implements AutoCloseable {
         }
     }
 
+    private static List<DomainModule> domainModules(ParleyConfig config) {
+        return List.of(new AccountModule(), new GuildModule(config.limits()), new MemberModule());
+    }
+
+    private List<RouteModule> routeModules() {
+        GuildQueries guilds = new GuildQueries(pool);
+        GuildContext guildContext = new GuildContext(services, guilds, new GuildAccess(pool, guilds),
+                new MemberQueries(pool));
+        return List.of(new AuthRoutes(services), new UserRoutes(services), new GuildRoutes(guildContext),
+                new ChannelRoutes(guildContext), new RoleRoutes(guildContext), new MemberRoutes(guildContext),
+                new BanRoutes(guildContext));
+    }
+
     private static Vertx newVertx(ParleyConfig.Vertx config, PrometheusMeterRegistry meters) {
         VertxOptions options = new VertxOptions()
                 .setMaxEventLoopExecuteTime(config.blockedWarningMs())
@@ -113,7 +137,7 @@ public final class ParleyNode implements AutoCloseable {
 
     private void serveHttp() throws Exception {
         ParleyConfig.Http http = config.http();
-        List<RouteModule> routes = List.of(new AuthRoutes(services), new UserRoutes(services));
+        List<RouteModule> routes = routeModules();
         HealthRoute health = new HealthRoute(pool);
         int instances = http.instances() > 0 ? http.instances() : Runtime.getRuntime().availableProcessors();
         HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(http.port())

@@ -7,7 +7,7 @@ import io.vertx.sqlclient.Row;
 public record UserRecord(long id, String username, String email, String passwordHash, String globalName,
                          String avatar, String bio, boolean bot, long flags) {
 
-    static UserRecord from(Row row) {
+    public static UserRecord from(Row row) {
         return new UserRecord(row.getLong("id"), row.getString("username"), row.getString("email"),
                 row.getString("password_hash"), row.getString("global_name"), row.getString("avatar"),
                 row.getString("bio"), row.getBoolean("bot"), row.getLong("flags"));

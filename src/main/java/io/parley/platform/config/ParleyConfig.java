@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The whole typed configuration of one Parley node, validated when it is built. */
-public record ParleyConfig(Http http, Vertx vertx, Path dataDir, Db db, Axon axon, Snowflake snowflake, Auth auth) {
+public record ParleyConfig(Http http, Vertx vertx, Path dataDir, Db db, Axon axon, Limits limits, Snowflake snowflake,
+                           Auth auth) {
 
     public record Http(String host, int port, int instances, int bodyLimitBytes) {
     }
@@ -25,6 +26,10 @@ public record ParleyConfig(Http http, Vertx vertx, Path dataDir, Db db, Axon axo
 
     public record Axon(int commandThreads, int snapshotThreshold, int projectionBatchSize,
                        int readYourWritesTimeoutMs) {
+    }
+
+    public record Limits(int guildsPerUser, int channelsPerGuild, int channelsPerCategory, int rolesPerGuild,
+                         int invitesPerGuild) {
     }
 
     public record Snowflake(int workerId, int processId) {
@@ -55,6 +60,9 @@ public record ParleyConfig(Http http, Vertx vertx, Path dataDir, Db db, Axon axo
                 new Axon(v.intIn("axon.command_threads", 1, 512), v.intIn("axon.snapshot_threshold", 2, 1_000_000),
                         v.intIn("axon.projection_batch_size", 1, 10_000),
                         v.intIn("axon.read_your_writes_timeout_ms", 0, 60_000)),
+                new Limits(v.intIn("limits.guilds_per_user", 1, 100_000), v.intIn("limits.channels_per_guild", 1, 100_000),
+                        v.intIn("limits.channels_per_category", 1, 100_000), v.intIn("limits.roles_per_guild", 1, 100_000),
+                        v.intIn("limits.invites_per_guild", 1, 1_000_000)),
                 new Snowflake(v.intIn("snowflake.worker_id", 0, 31), v.intIn("snowflake.process_id", 0, 31)),
                 new Auth(new Argon2(v.intIn("auth.argon2.memory_kib", 8, 4 * 1024 * 1024),
                         v.intIn("auth.argon2.iterations", 1, 100), v.intIn("auth.argon2.parallelism", 1, 64)),

@@ -1,0 +1,74 @@
+package io.parley.member;
+
+import io.parley.account.UserRecord;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Reactive reads of members and bans, joined with their users. */
+public final class MemberQueries {
+    private static final String SELECT = """
+            SELECT m.guild_id, m.nick, m.roles, m.joined_at, m.communication_disabled_until,
+                   u.id, u.username, u.email, u.password_hash, u.global_name, u.avatar, u.bio, u.bot, u.flags
+            FROM members m JOIN users u ON u.id = m.user_id""";
+
+    private final Pool pool;
+
+    public MemberQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Future<Optional<MemberRecord>> member(long guildId, long userId) {
+        return pool.preparedQuery(SELECT + " WHERE m.guild_id = $1 AND m.user_id = $2")
+                .execute(Tuple.of(guildId, userId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(member(rows.iterator().next())));
+    }
+
+    /** Members ordered by user id, after {@code after}, at most {@code limit}. */
+    public Future<List<MemberRecord>> members(long guildId, long after, int limit) {
+        return pool.preparedQuery(SELECT + " WHERE m.guild_id = $1 AND m.user_id > $2 ORDER BY m.user_id LIMIT $3")
+                .execute(Tuple.of(guildId, after, limit))
+                .map(rows -> {
+                    List<MemberRecord> members = new ArrayList<>(rows.size());
+                    rows.forEach(row -> members.add(member(row)));
+                    return members;
+                });
+    }
+
+    public Future<Boolean> isBanned(long guildId, long userId) {
+        return pool.preparedQuery("SELECT 1 FROM bans WHERE guild_id = $1 AND user_id = $2")
+                .execute(Tuple.of(guildId, userId)).map(rows -> rows.size() > 0);
+    }
+
+    /** Ban objects of the wire format ({@code {reason, user}}), by user id. */
+    public Future<List<JsonObject>> bans(long guildId, Long onlyUserId) {
+        String sql = """
+                SELECT b.reason, u.id, u.username, u.email, u.password_hash, u.global_name, u.avatar, u.bio, u.bot, u.flags
+                FROM bans b JOIN users u ON u.id = b.user_id WHERE b.guild_id = $1""";
+        Tuple params = Tuple.of(guildId);
+        if (onlyUserId != null) {
+            sql += " AND b.user_id = $2";
+            params.addLong(onlyUserId);
+        }
+        return pool.preparedQuery(sql + " ORDER BY b.user_id").execute(params).map(rows -> {
+            List<JsonObject> bans = new ArrayList<>(rows.size());
+            rows.forEach(row -> bans.add(new JsonObject().put("reason", row.getString("reason"))
+                    .put("user", UserRecord.from(row).toPublicJson())));
+            return bans;
+        });
+    }
+
+    private static MemberRecord member(Row row) {
+        Long[] roles = row.getArrayOfLongs("roles");
+        return new MemberRecord(row.getLong("guild_id"), UserRecord.from(row), row.getString("nick"),
+                roles == null ? List.of() : Arrays.asList(roles), row.getOffsetDateTime("joined_at"),
+                row.getOffsetDateTime("communication_disabled_until"));
+    }
+}
