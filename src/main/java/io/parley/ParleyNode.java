@@ -14,6 +14,9 @@ import io.parley.guild.GuildModule;
 import io.parley.guild.GuildQueries;
 import io.parley.guild.GuildRoutes;
 import io.parley.guild.RoleRoutes;
+import io.parley.invite.InviteModule;
+import io.parley.invite.InviteQueries;
+import io.parley.invite.InviteRoutes;
 import io.parley.member.BanRoutes;
 import io.parley.member.MemberModule;
 import io.parley.member.MemberQueries;
@@ -112,7 +115,7 @@ public final class ParleyNode implements AutoCloseable {
     }
 
     private static List<DomainModule> domainModules(ParleyConfig config) {
-        return List.of(new AccountModule(), new GuildModule(config.limits()), new MemberModule());
+        return List.of(new AccountModule(), new GuildModule(config.limits()), new MemberModule(), new InviteModule());
     }
 
     private List<RouteModule> routeModules() {
@@ -121,7 +124,7 @@ public final class ParleyNode implements AutoCloseable {
                 new MemberQueries(pool));
         return List.of(new AuthRoutes(services), new UserRoutes(services), new GuildRoutes(guildContext),
                 new ChannelRoutes(guildContext), new RoleRoutes(guildContext), new MemberRoutes(guildContext),
-                new BanRoutes(guildContext));
+                new BanRoutes(guildContext), new InviteRoutes(guildContext, new InviteQueries(pool)));
     }
 
     private static Vertx newVertx(ParleyConfig.Vertx config, PrometheusMeterRegistry meters) {

@@ -10,4 +10,8 @@ import java.util.Map;
  */
 public record MemberAccess(long guildId, long ownerId, long userId, List<Long> roleIds,
                            Map<Long, Long> rolePermissions, boolean timedOut) {
+    public MemberAccess {
+        roleIds = List.copyOf(roleIds);
+        rolePermissions = Map.copyOf(rolePermissions);
+    }
 }

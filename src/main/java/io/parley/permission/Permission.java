@@ -27,6 +27,10 @@ public enum Permission {
         this.position = position;
     }
 
+    public int position() {
+        return position;
+    }
+
     public long bit() {
         return 1L << position;
     }
@@ -50,7 +54,7 @@ public enum Permission {
 
     /** Parses a decimal bit set; rejects anything else and bits the contract does not define. */
     public static long fromWire(String wire) {
-        if (wire == null || wire.isEmpty() || wire.length() > 20 || !wire.chars().allMatch(Character::isDigit)) {
+        if (wire == null || wire.isEmpty() || wire.length() > 20 || !wire.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new IllegalArgumentException("permissions must be a decimal string");
         }
         long set;

@@ -65,11 +65,11 @@ public final class PermissionCalculator {
             }
         }
         if (everyone != null) {
-            permissions = (permissions & ~everyone.deny()) | everyone.allow();
+            permissions = everyone.applyTo(permissions);
         }
         permissions = (permissions & ~roleDeny) | roleAllow;
         if (member != null) {
-            permissions = (permissions & ~member.deny()) | member.allow();
+            permissions = member.applyTo(permissions);
         }
         if (m.timedOut()) {
             permissions &= TIMED_OUT_KEEPS;

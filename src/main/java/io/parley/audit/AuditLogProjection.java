@@ -1,0 +1,218 @@
+package io.parley.audit;
+
+import io.parley.guild.Change;
+import io.parley.guild.ChannelSettings;
+import io.parley.guild.GuildEvents.ChannelCreated;
+import io.parley.guild.GuildEvents.ChannelDeleted;
+import io.parley.guild.GuildEvents.ChannelOverwriteDeleted;
+import io.parley.guild.GuildEvents.ChannelOverwriteSet;
+import io.parley.guild.GuildEvents.ChannelUpdated;
+import io.parley.guild.GuildEvents.GuildDeleted;
+import io.parley.guild.GuildEvents.GuildOwnershipTransferred;
+import io.parley.guild.GuildEvents.GuildUpdated;
+import io.parley.guild.GuildEvents.RoleCreated;
+import io.parley.guild.GuildEvents.RoleDeleted;
+import io.parley.guild.GuildEvents.RoleUpdated;
+import io.parley.guild.RoleSettings;
+import io.parley.invite.InviteEvents.InviteCreated;
+import io.parley.invite.InviteEvents.InviteDeleted;
+import io.parley.member.MemberEvents.MemberRemoved;
+import io.parley.member.MemberEvents.MemberUpdated;
+import io.parley.member.MemberEvents.UserBanned;
+import io.parley.member.MemberEvents.UserUnbanned;
+import io.parley.permission.Overwrite;
+import io.parley.permission.Permission;
+import io.parley.platform.id.Snowflakes;
+import io.parley.platform.storage.Jdbc;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds each guild's audit log from the event log: who did what to which target, with the
+ * fields before and after. Entry ids are snowflakes of the event time whose low bits come from
+ * the event's position, so a replay writes the same ids.
+ */
+@ProcessingGroup(AuditLogProjection.GROUP)
+public final class AuditLogProjection {
+    public static final String GROUP = "audit-log";
+    private static final long POSITION_BITS = (1L << 22) - 1;
+
+    private final Jdbc jdbc;
+
+    public AuditLogProjection(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(GuildUpdated e, TrackingToken token) {
+        record(token, e.guildId(), e.actorId(), e.guildId(), AuditAction.GUILD_UPDATE, changes(e.changes()), null, e.at());
+    }
+
+    @EventHandler
+    void on(GuildOwnershipTransferred e, TrackingToken token) {
+        record(token, e.guildId(), e.actorId(), e.guildId(), AuditAction.GUILD_UPDATE,
+                changes(List.of(new Change("owner_id", Long.toString(e.previousOwnerId()), Long.toString(e.newOwnerId())))),
+                null, e.at());
+    }
+
+    @EventHandler
+    void on(RoleCreated e, TrackingToken token) {
+        if (e.roleId() != e.guildId()) {
+            record(token, e.guildId(), e.actorId(), e.roleId(), AuditAction.ROLE_CREATE, role(e.settings(), false),
+                    null, e.at());
+        }
+    }
+
+    @EventHandler
+    void on(RoleUpdated e, TrackingToken token) {
+        record(token, e.guildId(), e.actorId(), e.roleId(), AuditAction.ROLE_UPDATE, changes(e.changes()), null, e.at());
+    }
+
+    @EventHandler
+    void on(RoleDeleted e, TrackingToken token) {
+        record(token, e.guildId(), e.actorId(), e.roleId(), AuditAction.ROLE_DELETE, role(e.settings(), true), null,
+                e.at());
+    }
+
+    @EventHandler
+    void on(ChannelCreated e, TrackingToken token) {
+        record(token, e.guildId(), e.actorId(), e.channelId(), AuditAction.CHANNEL_CREATE,
+                channel(e.type(), e.settings(), false), null, e.at());
+    }
+
+    @EventHandler
+    void on(ChannelUpdated e, TrackingToken token) {
+        record(token, e.guildId(), e.actorId(), e.channelId(), AuditAction.CHANNEL_UPDATE, changes(e.changes()), null,
+                e.at());
+    }
+
+    @EventHandler
+    void on(ChannelDeleted e, TrackingToken token) {
+        record(token, e.guildId(), e.actorId(), e.channelId(), AuditAction.CHANNEL_DELETE,
+                channel(e.type(), e.settings(), true), null, e.at());
+    }
+
+    @EventHandler
+    void on(ChannelOverwriteSet e, TrackingToken token) {
+        AuditAction action = e.previous() == null ? AuditAction.CHANNEL_OVERWRITE_CREATE : AuditAction.CHANNEL_OVERWRITE_UPDATE;
+        List<Change> changes = new ArrayList<>();
+        changes.add(new Change("allow", e.previous() == null ? null : Permission.toWire(e.previous().allow()),
+                Permission.toWire(e.overwrite().allow())));
+        changes.add(new Change("deny", e.previous() == null ? null : Permission.toWire(e.previous().deny()),
+                Permission.toWire(e.overwrite().deny())));
+        record(token, e.guildId(), e.actorId(), e.channelId(), action, changes(changes), null, e.at());
+    }
+
+    @EventHandler
+    void on(ChannelOverwriteDeleted e, TrackingToken token) {
+        Overwrite o = e.previous();
+        record(token, e.guildId(), e.actorId(), e.channelId(), AuditAction.CHANNEL_OVERWRITE_DELETE, changes(List.of(
+                new Change("id", Long.toString(o.id()), null), new Change("type", o.type().wire(), null),
+                new Change("allow", Permission.toWire(o.allow()), null),
+                new Change("deny", Permission.toWire(o.deny()), null))), null, e.at());
+    }
+
+    @EventHandler
+    void on(MemberUpdated e, TrackingToken token) {
+        boolean onlyRoles = e.changes().stream().allMatch(c -> c.key().equals("roles"));
+        record(token, e.guildId(), e.actorId(), e.userId(), onlyRoles ? AuditAction.MEMBER_ROLE_UPDATE
+                : AuditAction.MEMBER_UPDATE, changes(e.changes()), null, e.at());
+    }
+
+    @EventHandler
+    void on(MemberRemoved e, TrackingToken token) {
+        if (e.actorId() != e.userId()) {
+            record(token, e.guildId(), e.actorId(), e.userId(), AuditAction.MEMBER_KICK, new JsonArray(), null, e.at());
+        }
+    }
+
+    @EventHandler
+    void on(UserBanned e, TrackingToken token) {
+        record(token, e.guildId(), e.actorId(), e.userId(), AuditAction.MEMBER_BAN_ADD, new JsonArray(), e.reason(),
+                e.at());
+    }
+
+    @EventHandler
+    void on(UserUnbanned e, TrackingToken token) {
+        record(token, e.guildId(), e.actorId(), e.userId(), AuditAction.MEMBER_BAN_REMOVE, new JsonArray(), null, e.at());
+    }
+
+    @EventHandler
+    void on(InviteCreated e, TrackingToken token) {
+        record(token, e.guildId(), e.inviterId(), null, AuditAction.INVITE_CREATE, changes(List.of(
+                new Change("code", null, e.code()), new Change("channel_id", null, Long.toString(e.channelId())),
+                new Change("max_uses", null, e.maxUses()), new Change("max_age", null, e.maxAgeSeconds()),
+                new Change("temporary", null, e.temporary()))), null, e.at());
+    }
+
+    @EventHandler
+    void on(InviteDeleted e, TrackingToken token) {
+        record(token, e.guildId(), e.actorId(), null, AuditAction.INVITE_DELETE, changes(List.of(
+                new Change("code", e.code(), null), new Change("channel_id", Long.toString(e.channelId()), null))),
+                null, e.at());
+    }
+
+    @EventHandler
+    void on(GuildDeleted e) {
+        jdbc.update("DELETE FROM audit_log WHERE guild_id = ?", e.guildId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE audit_log");
+    }
+
+    private void record(TrackingToken token, long guildId, long actorId, Object targetId, AuditAction action,
+                        JsonArray changes, String reason, Instant at) {
+        long position = token == null ? 0 : token.position().orElse(0);
+        long id = Snowflakes.lowestAt(at) | (position & POSITION_BITS);
+        jdbc.update("""
+                INSERT INTO audit_log (id, guild_id, user_id, target_id, action_type, changes, reason, created_at)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                id, guildId, actorId, targetId == null ? null : targetId.toString(), action.type(), changes.encode(),
+                reason, at);
+    }
+
+    private static JsonArray changes(List<Change> changes) {
+        JsonArray array = new JsonArray();
+        for (Change c : changes) {
+            JsonObject change = new JsonObject().put("key", c.key());
+            if (c.oldValue() != null) {
+                change.put("old_value", c.oldValue());
+            }
+            if (c.newValue() != null) {
+                change.put("new_value", c.newValue());
+            }
+            array.add(change);
+        }
+        return array;
+    }
+
+    private static JsonArray role(RoleSettings s, boolean deleted) {
+        return changes(asChanges(deleted, List.of(new Object[]{"name", s.name()}, new Object[]{"color", s.color()},
+                new Object[]{"hoist", s.hoist()}, new Object[]{"mentionable", s.mentionable()},
+                new Object[]{"permissions", Permission.toWire(s.permissions())})));
+    }
+
+    private static JsonArray channel(int type, ChannelSettings s, boolean deleted) {
+        return changes(asChanges(deleted, List.of(new Object[]{"name", s.name()}, new Object[]{"type", type},
+                new Object[]{"position", s.position()},
+                new Object[]{"parent_id", s.parentId() == null ? null : s.parentId().toString()},
+                new Object[]{"nsfw", s.nsfw()})));
+    }
+
+    /** A creation shows only new values, a deletion only old ones. */
+    private static List<Change> asChanges(boolean deleted, List<Object[]> fields) {
+        return fields.stream().filter(f -> f[1] != null)
+                .map(f -> deleted ? new Change((String) f[0], f[1], null) : new Change((String) f[0], null, f[1]))
+                .toList();
+    }
+}
