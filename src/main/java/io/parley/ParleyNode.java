@@ -7,6 +7,8 @@ import io.parley.account.AccountQueries;
 import io.parley.account.AuthRoutes;
 import io.parley.account.PasswordHasher;
 import io.parley.account.UserRoutes;
+import io.parley.audit.AuditLogRoutes;
+import io.parley.audit.AuditModule;
 import io.parley.guild.ChannelRoutes;
 import io.parley.guild.GuildAccess;
 import io.parley.guild.GuildContext;
@@ -115,7 +117,8 @@ public final class ParleyNode implements AutoCloseable {
     }
 
     private static List<DomainModule> domainModules(ParleyConfig config) {
-        return List.of(new AccountModule(), new GuildModule(config.limits()), new MemberModule(), new InviteModule());
+        return List.of(new AccountModule(), new GuildModule(config.limits()), new MemberModule(), new InviteModule(),
+                new AuditModule());
     }
 
     private List<RouteModule> routeModules() {
@@ -124,7 +127,8 @@ public final class ParleyNode implements AutoCloseable {
                 new MemberQueries(pool));
         return List.of(new AuthRoutes(services), new UserRoutes(services), new GuildRoutes(guildContext),
                 new ChannelRoutes(guildContext), new RoleRoutes(guildContext), new MemberRoutes(guildContext),
-                new BanRoutes(guildContext), new InviteRoutes(guildContext, new InviteQueries(pool)));
+                new BanRoutes(guildContext), new InviteRoutes(guildContext, new InviteQueries(pool)),
+                new AuditLogRoutes(guildContext, pool));
     }
 
     private static Vertx newVertx(ParleyConfig.Vertx config, PrometheusMeterRegistry meters) {
