@@ -213,7 +213,7 @@ public final class MemberRoutes implements RouteModule {
             return null;
         }
         try {
-            Instant until = java.time.OffsetDateTime.parse(raw).toInstant();
+            Instant until = java.time.OffsetDateTime.parse(raw).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             if (until.isAfter(Instant.now().plus(java.time.Duration.ofDays(MAX_TIMEOUT_DAYS)))) {
                 input.error("communication_disabled_until", "A timeout lasts at most 28 days");
             }

@@ -34,6 +34,14 @@ public final class ApiClient {
         return send("POST", path, body, authorization);
     }
 
+    public Reply put(String path, Object body, String authorization) {
+        return send("PUT", path, body, authorization);
+    }
+
+    public Reply delete(String path, String authorization) {
+        return send("DELETE", path, null, authorization);
+    }
+
     public Reply patch(String path, Object body, String authorization) {
         return send("PATCH", path, body, authorization);
     }
@@ -78,6 +86,10 @@ public final class ApiClient {
     public record Reply(int status, java.net.http.HttpHeaders headers, String body) {
         public JsonObject json() {
             return new JsonObject(body);
+        }
+
+        public io.vertx.core.json.JsonArray jsonArray() {
+            return new io.vertx.core.json.JsonArray(body);
         }
 
         public String header(String name) {
