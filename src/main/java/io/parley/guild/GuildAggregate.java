@@ -40,7 +40,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,12 +60,9 @@ public class GuildAggregate {
     private long ownerId;
     private GuildSettings settings;
     private Map<Long, RoleState> roles = new HashMap<>();
-    private Map<Long, ChannelState> channels = new LinkedHashMap<>();
+    private GuildChannels channels = new GuildChannels();
 
     record RoleState(RoleSettings settings, int position) {
-    }
-
-    record ChannelState(int type, ChannelSettings settings, Map<Long, Overwrite> overwrites) {
     }
 
     protected GuildAggregate() {
@@ -85,7 +81,7 @@ public class GuildAggregate {
     @CommandHandler
     public long handle(UpdateGuild command) {
         GuildSettings wanted = command.settings();
-        if (wanted.systemChannelId() != null && !channels.containsKey(wanted.systemChannelId())) {
+        if (wanted.systemChannelId() != null && !channels.contains(wanted.systemChannelId())) {
             throw ApiException.invalid("system_channel_id", "Unknown channel");
         }
         List<Change> changes = new ArrayList<>();
@@ -172,15 +168,15 @@ public class GuildAggregate {
         if (!ChannelTypes.isGuildType(command.type())) {
             throw ApiException.invalid("type", "Guild channels are of type 0 (text), 2 (voice) or 4 (category)");
         }
-        if (channels.size() >= limits.channelsPerGuild()) {
+        if (channels.count() >= limits.channelsPerGuild()) {
             throw new ApiException(ErrorCode.MAX_CHANNELS,
                     ErrorCode.MAX_CHANNELS.message() + " (" + limits.channelsPerGuild() + ")");
         }
-        checkParent(command.type(), command.settings().parentId(), command.channelId(), limits);
+        channels.checkParent(command.type(), command.settings().parentId(), command.channelId(), limits);
         List<Overwrite> overwrites = command.overwrites();
         if (overwrites == null) {
             Long parent = command.settings().parentId();
-            overwrites = parent == null ? List.of() : List.copyOf(channels.get(parent).overwrites().values());
+            overwrites = parent == null ? List.of() : List.copyOf(channels.overwritesOf(parent));
         }
         overwrites.forEach(this::checkOverwriteTarget);
         apply(new ChannelCreated(guildId, command.channelId(), command.actorId(), command.type(), command.settings(),
@@ -190,11 +186,11 @@ public class GuildAggregate {
 
     @CommandHandler
     public long handle(UpdateChannel command, ParleyConfig.Limits limits) {
-        ChannelState channel = channel(command.channelId());
+        GuildChannels.ChannelState channel = channels.get(command.channelId());
         ChannelSettings before = channel.settings();
         ChannelSettings wanted = command.settings();
         if (!Objects.equals(before.parentId(), wanted.parentId())) {
-            checkParent(channel.type(), wanted.parentId(), command.channelId(), limits);
+            channels.checkParent(channel.type(), wanted.parentId(), command.channelId(), limits);
         }
         List<Change> changes = new ArrayList<>();
         diff(changes, "name", before.name(), wanted.name());
@@ -215,9 +211,9 @@ public class GuildAggregate {
     @CommandHandler
     public long handle(ReorderChannels command, ParleyConfig.Limits limits) {
         for (ChannelPosition move : command.positions()) {
-            ChannelState channel = channel(move.channelId());
+            GuildChannels.ChannelState channel = channels.get(move.channelId());
             if (move.moveParent() && !Objects.equals(channel.settings().parentId(), move.parentId())) {
-                checkParent(channel.type(), move.parentId(), move.channelId(), limits);
+                channels.checkParent(channel.type(), move.parentId(), move.channelId(), limits);
             }
         }
         apply(new ChannelsReordered(guildId, command.actorId(), List.copyOf(command.positions()), command.at()));
@@ -226,7 +222,7 @@ public class GuildAggregate {
 
     @CommandHandler
     public long handle(DeleteChannel command) {
-        ChannelState channel = channel(command.channelId());
+        GuildChannels.ChannelState channel = channels.get(command.channelId());
         apply(new ChannelDeleted(guildId, command.channelId(), command.actorId(), channel.type(), channel.settings(),
                 command.at()));
         return getVersion();
@@ -234,7 +230,7 @@ public class GuildAggregate {
 
     @CommandHandler
     public long handle(SetChannelOverwrite command) {
-        ChannelState channel = channel(command.channelId());
+        GuildChannels.ChannelState channel = channels.get(command.channelId());
         checkOverwriteTarget(command.overwrite());
         Overwrite previous = channel.overwrites().get(command.overwrite().id());
         if (!command.overwrite().equals(previous)) {
@@ -246,7 +242,7 @@ public class GuildAggregate {
 
     @CommandHandler
     public long handle(DeleteChannelOverwrite command) {
-        Overwrite previous = channel(command.channelId()).overwrites().get(command.overwriteId());
+        Overwrite previous = channels.get(command.channelId()).overwrites().get(command.overwriteId());
         if (previous == null) {
             throw new ApiException(ErrorCode.UNKNOWN_OVERWRITE);
         }
@@ -266,34 +262,6 @@ public class GuildAggregate {
             throw new ApiException(ErrorCode.UNKNOWN_ROLE);
         }
         return role;
-    }
-
-    private ChannelState channel(long channelId) {
-        ChannelState channel = channels.get(channelId);
-        if (channel == null) {
-            throw new ApiException(ErrorCode.UNKNOWN_CHANNEL);
-        }
-        return channel;
-    }
-
-    private void checkParent(int type, Long parentId, long channelId, ParleyConfig.Limits limits) {
-        if (parentId == null) {
-            return;
-        }
-        if (type == ChannelTypes.GUILD_CATEGORY) {
-            throw ApiException.invalid("parent_id", "A category cannot have a parent");
-        }
-        ChannelState parent = channels.get(parentId);
-        if (parent == null || parent.type() != ChannelTypes.GUILD_CATEGORY) {
-            throw ApiException.invalid("parent_id", "The parent must be a category of this guild");
-        }
-        long siblings = channels.entrySet().stream()
-                .filter(e -> e.getKey() != channelId && parentId.equals(e.getValue().settings().parentId()))
-                .count();
-        if (siblings >= limits.channelsPerCategory()) {
-            throw new ApiException(ErrorCode.MAX_CHANNELS,
-                    "Maximum number of channels in a category reached (" + limits.channelsPerCategory() + ")");
-        }
     }
 
     private void checkOverwriteTarget(Overwrite overwrite) {
@@ -353,69 +321,36 @@ public class GuildAggregate {
     @EventSourcingHandler
     void on(RoleDeleted event) {
         roles.remove(event.roleId());
-        channels.replaceAll((id, channel) -> channel.overwrites().containsKey(event.roleId())
-                ? withOverwrites(channel, without(channel.overwrites(), event.roleId())) : channel);
+        channels.roleRemoved(event.roleId());
     }
 
     @EventSourcingHandler
     void on(ChannelCreated event) {
-        Map<Long, Overwrite> overwrites = new LinkedHashMap<>();
-        event.overwrites().forEach(o -> overwrites.put(o.id(), o));
-        channels.put(event.channelId(), new ChannelState(event.type(), event.settings(), overwrites));
+        channels.created(event.channelId(), event.type(), event.settings(), event.overwrites());
     }
 
     @EventSourcingHandler
     void on(ChannelUpdated event) {
-        channels.computeIfPresent(event.channelId(),
-                (id, channel) -> new ChannelState(channel.type(), event.settings(), channel.overwrites()));
+        channels.updated(event.channelId(), event.settings());
     }
 
     @EventSourcingHandler
     void on(ChannelsReordered event) {
-        for (ChannelPosition move : event.positions()) {
-            channels.computeIfPresent(move.channelId(), (id, channel) -> {
-                ChannelSettings s = channel.settings();
-                Long parent = move.moveParent() ? move.parentId() : s.parentId();
-                return new ChannelState(channel.type(), new ChannelSettings(s.name(), s.topic(), move.position(), parent,
-                        s.nsfw(), s.rateLimitPerUser(), s.bitrate(), s.userLimit()), channel.overwrites());
-            });
-        }
+        event.positions().forEach(channels::moved);
     }
 
     @EventSourcingHandler
     void on(ChannelDeleted event) {
-        channels.remove(event.channelId());
-        channels.replaceAll((id, channel) -> {
-            ChannelSettings s = channel.settings();
-            return Objects.equals(s.parentId(), event.channelId())
-                    ? new ChannelState(channel.type(), new ChannelSettings(s.name(), s.topic(), s.position(), null,
-                    s.nsfw(), s.rateLimitPerUser(), s.bitrate(), s.userLimit()), channel.overwrites())
-                    : channel;
-        });
+        channels.deleted(event.channelId());
     }
 
     @EventSourcingHandler
     void on(ChannelOverwriteSet event) {
-        channels.computeIfPresent(event.channelId(), (id, channel) -> {
-            Map<Long, Overwrite> overwrites = new LinkedHashMap<>(channel.overwrites());
-            overwrites.put(event.overwrite().id(), event.overwrite());
-            return withOverwrites(channel, overwrites);
-        });
+        channels.overwriteSet(event.channelId(), event.overwrite());
     }
 
     @EventSourcingHandler
     void on(ChannelOverwriteDeleted event) {
-        channels.computeIfPresent(event.channelId(),
-                (id, channel) -> withOverwrites(channel, without(channel.overwrites(), event.previous().id())));
-    }
-
-    private static ChannelState withOverwrites(ChannelState channel, Map<Long, Overwrite> overwrites) {
-        return new ChannelState(channel.type(), channel.settings(), overwrites);
-    }
-
-    private static Map<Long, Overwrite> without(Map<Long, Overwrite> overwrites, long id) {
-        Map<Long, Overwrite> copy = new LinkedHashMap<>(overwrites);
-        copy.remove(id);
-        return copy;
+        channels.overwriteRemoved(event.channelId(), event.previous().id());
     }
 }
