@@ -20,6 +20,11 @@ import io.parley.invite.InviteModule;
 import io.parley.invite.InviteQueries;
 import io.parley.invite.InviteRoutes;
 import io.parley.member.BanRoutes;
+import io.parley.message.MessageModule;
+import io.parley.message.MessageQueries;
+import io.parley.message.MessageRoutes;
+import io.parley.message.PinRoutes;
+import io.parley.message.ReactionRoutes;
 import io.parley.member.MemberModule;
 import io.parley.member.MemberQueries;
 import io.parley.member.MemberRoutes;
@@ -118,17 +123,19 @@ public final class ParleyNode implements AutoCloseable {
 
     private static List<DomainModule> domainModules(ParleyConfig config) {
         return List.of(new AccountModule(), new GuildModule(config.limits()), new MemberModule(), new InviteModule(),
-                new AuditModule());
+                new AuditModule(), new MessageModule(config.limits()));
     }
 
     private List<RouteModule> routeModules() {
         GuildQueries guilds = new GuildQueries(pool);
+        MessageQueries messages = new MessageQueries(pool);
         GuildContext guildContext = new GuildContext(services, guilds, new GuildAccess(pool, guilds),
                 new MemberQueries(pool));
         return List.of(new AuthRoutes(services), new UserRoutes(services), new GuildRoutes(guildContext),
                 new ChannelRoutes(guildContext), new RoleRoutes(guildContext), new MemberRoutes(guildContext),
                 new BanRoutes(guildContext), new InviteRoutes(guildContext, new InviteQueries(pool)),
-                new AuditLogRoutes(guildContext, pool));
+                new AuditLogRoutes(guildContext, pool), new MessageRoutes(guildContext, messages),
+                new ReactionRoutes(guildContext, messages), new PinRoutes(guildContext, messages));
     }
 
     private static Vertx newVertx(ParleyConfig.Vertx config, PrometheusMeterRegistry meters) {

@@ -5,6 +5,7 @@ import io.parley.http.ratelimit.RateLimitedException;
 import io.parley.platform.error.ApiException;
 import io.parley.platform.error.ErrorCode;
 import io.vertx.ext.web.RoutingContext;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,11 @@ public final class ErrorResponder {
             return;
         }
         Throwable failure = ctx.failure();
+        if (failure instanceof AggregateNotFoundException) {
+            // a thing deleted between the route's read and its command
+            Replies.json(ctx, 404, new ApiException(ErrorCode.NOT_FOUND, "Unknown resource").toJson());
+            return;
+        }
         if (failure instanceof ApiException api) {
             if (api instanceof RateLimitedException limited) {
                 RateLimitHeaders.apply(ctx.response(), limited.decision(), limited.bucket());

@@ -74,6 +74,11 @@ public final class JsonInput {
         }
     }
 
+    /** The field's value as parsed, unchecked (for fields of several shapes). */
+    public Object raw(String field) {
+        return body.getValue(field);
+    }
+
     public boolean has(String field) {
         return body.containsKey(field);
     }

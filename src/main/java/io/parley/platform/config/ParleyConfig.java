@@ -29,7 +29,8 @@ public record ParleyConfig(Http http, Vertx vertx, Path dataDir, Db db, Axon axo
     }
 
     public record Limits(int guildsPerUser, int channelsPerGuild, int channelsPerCategory, int rolesPerGuild,
-                         int invitesPerGuild) {
+                         int invitesPerGuild, int messageLength, int embedsPerMessage, int reactionsPerMessage,
+                         int pinsPerChannel, int attachmentsPerMessage, int attachmentBytes, int nonceWindowSeconds) {
     }
 
     public record Snowflake(int workerId, int processId) {
@@ -62,7 +63,11 @@ public record ParleyConfig(Http http, Vertx vertx, Path dataDir, Db db, Axon axo
                         v.intIn("axon.read_your_writes_timeout_ms", 0, 60_000)),
                 new Limits(v.intIn("limits.guilds_per_user", 1, 100_000), v.intIn("limits.channels_per_guild", 1, 100_000),
                         v.intIn("limits.channels_per_category", 1, 100_000), v.intIn("limits.roles_per_guild", 1, 100_000),
-                        v.intIn("limits.invites_per_guild", 1, 1_000_000)),
+                        v.intIn("limits.invites_per_guild", 1, 1_000_000), v.intIn("limits.message_length", 1, 100_000),
+                        v.intIn("limits.embeds_per_message", 0, 100), v.intIn("limits.reactions_per_message", 1, 1000),
+                        v.intIn("limits.pins_per_channel", 1, 10_000), v.intIn("limits.attachments_per_message", 0, 100),
+                        v.intIn("limits.attachment_bytes", 1, Integer.MAX_VALUE),
+                        v.intIn("limits.nonce_window_seconds", 1, 86_400)),
                 new Snowflake(v.intIn("snowflake.worker_id", 0, 31), v.intIn("snowflake.process_id", 0, 31)),
                 new Auth(new Argon2(v.intIn("auth.argon2.memory_kib", 8, 4 * 1024 * 1024),
                         v.intIn("auth.argon2.iterations", 1, 100), v.intIn("auth.argon2.parallelism", 1, 64)),

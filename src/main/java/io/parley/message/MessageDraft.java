@@ -1,0 +1,97 @@
+package io.parley.message;
+
+import io.parley.guild.ChannelActor;
+import io.parley.guild.GuildContext;
+import io.parley.http.JsonInput;
+import io.parley.permission.Permission;
+import io.parley.platform.config.ParleyConfig;
+import io.parley.platform.error.ApiException;
+import io.parley.platform.error.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+
+/** A message as the sender wrote it, validated; {@link #resolve} adds what needs the database. */
+record MessageDraft(String content, String nonce, boolean tts, String embedsJson, JsonObject allowedMentions,
+                    Long referencedMessageId, boolean failIfReferenceMissing, int flags) {
+    private static final int DEFAULT = 0;
+    private static final int REPLY = 19;
+
+    record Resolved(int type, Long referencedMessageId, Mentions mentions) {
+    }
+
+    static MessageDraft read(JsonInput input, ParleyConfig.Limits limits) {
+        String content = input.optionalString("content", 0, limits.messageLength());
+        String nonce = nonce(input);
+        boolean enforceNonce = input.bool("enforce_nonce", false);
+        boolean tts = input.bool("tts", false);
+        String embeds = EmbedRules.validate(input, limits.embedsPerMessage());
+        int flags = input.integer("flags", 0, Integer.MAX_VALUE, 0) & MessageFlags.EDITABLE;
+        JsonObject allowed = input.has("allowed_mentions") && input.raw("allowed_mentions") instanceof JsonObject a ? a : null;
+        Long reference = null;
+        boolean failIfMissing = true;
+        if (input.raw("message_reference") instanceof JsonObject ref) {
+            JsonInput refInput = input.element("message_reference", ref);
+            reference = refInput.snowflake("message_id");
+            failIfMissing = refInput.bool("fail_if_not_exists", true);
+        }
+        if ((content == null || content.isBlank()) && embeds.equals("[]")) {
+            throw new ApiException(ErrorCode.CANNOT_SEND_EMPTY_MESSAGE);
+        }
+        input.done();
+        return new MessageDraft(content == null ? "" : content, enforceNonce ? nonce : null, tts, embeds, allowed,
+                reference, failIfMissing, flags);
+    }
+
+    /** Nonces may be strings or integers (Fluxer and Discord clients differ); at most 25 characters. */
+    private static String nonce(JsonInput input) {
+        Object raw = input.raw("nonce");
+        if (raw == null) {
+            return null;
+        }
+        String value = raw instanceof Number n ? Long.toString(n.longValue()) : raw.toString();
+        if (!(raw instanceof String || raw instanceof Number) || value.length() > 25) {
+            input.error("nonce", "Must be a string or integer of at most 25 characters");
+            return null;
+        }
+        return value;
+    }
+
+    Future<Resolved> resolve(ChannelActor access, long channelId, MessageQueries messages, GuildContext g) {
+        Future<Long> repliedUser = Future.succeededFuture(null);
+        if (referencedMessageId != null) {
+            access.require(Permission.READ_MESSAGE_HISTORY);
+            repliedUser = messages.message(referencedMessageId).map(m -> {
+                if (m.isPresent() && m.get().channelId() == channelId) {
+                    return m.get().author().id();
+                }
+                if (failIfReferenceMissing) {
+                    throw ApiException.invalid("message_reference.message_id", "Unknown message");
+                }
+                return null;
+            });
+        }
+        boolean mayMentionEveryone = Permission.has(access.permissions(), Permission.MENTION_EVERYONE);
+        return repliedUser.compose(replied -> {
+            Long reference = replied == null ? null : referencedMessageId;
+            Mentions parsed = MentionParser.parse(content, allowedMentions, replied, mayMentionEveryone);
+            List<Long> roles = parsed.roles().stream()
+                    .filter(id -> access.actor().rolePositions().containsKey(id) && id != access.channel().guildId())
+                    .toList();
+            return existingUsers(g, parsed.users()).map(users -> new Resolved(reference == null ? DEFAULT : REPLY,
+                    reference, new Mentions(users, roles, parsed.everyone())));
+        });
+    }
+
+    private static Future<List<Long>> existingUsers(GuildContext g, List<Long> ids) {
+        Future<List<Long>> result = Future.succeededFuture(new java.util.ArrayList<>());
+        for (long id : ids) {
+            result = result.compose(found -> g.services().accounts().userById(id).map(user -> {
+                user.ifPresent(u -> found.add(u.id()));
+                return found;
+            }));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,252 @@
+package io.parley.message;
+
+import io.parley.guild.ChannelActor;
+import io.parley.guild.ChannelTypes;
+import io.parley.guild.GuildContext;
+import io.parley.http.Authenticator;
+import io.parley.http.JsonInput;
+import io.parley.http.PathIds;
+import io.parley.http.Replies;
+import io.parley.http.RouteModule;
+import io.parley.http.ratelimit.RateLimits;
+import io.parley.message.MessageCommands.DeleteMessage;
+import io.parley.message.MessageCommands.EditMessage;
+import io.parley.message.MessageCommands.PostMessage;
+import io.parley.permission.Permission;
+import io.parley.platform.config.ParleyConfig;
+import io.parley.platform.config.RateLimit;
+import io.parley.platform.error.ApiException;
+import io.parley.platform.error.ErrorCode;
+import io.parley.platform.id.Snowflakes;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.parley.http.Handlers.async;
+
+/** Messages: send, read one, history, edit, delete, bulk delete, and typing. */
+public final class MessageRoutes implements RouteModule {
+    private static final Duration BULK_DELETE_MAX_AGE = Duration.ofDays(14);
+
+    private final GuildContext g;
+    private final MessageQueries messages;
+    private final ParleyConfig.Limits limits;
+
+    public MessageRoutes(GuildContext g, MessageQueries messages) {
+        this.g = g;
+        this.messages = messages;
+        this.limits = g.services().config().limits();
+    }
+
+    @Override
+    public void mount(Router api) {
+        var auth = g.services().authenticator();
+        api.post("/channels/:channelId/messages").handler(auth).handler(async(this::send));
+        api.get("/channels/:channelId/messages").handler(auth).handler(async(this::history));
+        api.post("/channels/:channelId/messages/bulk-delete").handler(auth).handler(async(this::bulkDelete));
+        api.get("/channels/:channelId/messages/:messageId").handler(auth).handler(async(this::get));
+        api.patch("/channels/:channelId/messages/:messageId").handler(auth).handler(async(this::edit));
+        api.delete("/channels/:channelId/messages/:messageId").handler(auth).handler(async(this::delete));
+        api.post("/channels/:channelId/typing").handler(auth).handler(async(this::typing));
+    }
+
+    private Future<?> send(RoutingContext ctx) {
+        long channelId = PathIds.of(ctx, "channelId", ErrorCode.UNKNOWN_CHANNEL);
+        JsonInput input = JsonInput.of(ctx);
+        MessageDraft draft = MessageDraft.read(input, limits);
+        long userId = Authenticator.principal(ctx).userId();
+        long messageId = g.services().snowflakes().next();
+        return g.access().channel(channelId, userId).compose(access -> {
+            requireTextChannel(access);
+            access.require(Permission.SEND_MESSAGES);
+            if (!draft.embedsJson().equals("[]")) {
+                access.require(Permission.EMBED_LINKS);
+            }
+            return slowmode(ctx, access)
+                    .compose(v -> draft.resolve(access, channelId, messages, g))
+                    .compose(resolved -> g.services().commands().send(new PostMessage(messageId, channelId,
+                            access.channel().guildId(), userId, resolved.type(), draft.content(), draft.nonce(),
+                            draft.tts(), draft.embedsJson(), List.of(), resolved.referencedMessageId(),
+                            resolved.mentions(), draft.flags(), Instant.now())))
+                    .map(v -> messageId)
+                    .recover(failure -> failure instanceof DuplicateNonce duplicate
+                            ? Future.succeededFuture(duplicate.originalMessageId()) : Future.failedFuture(failure));
+        }).compose(id -> g.caughtUp(MessageProjection.GROUP, id, 0).map(v -> id))
+                .compose(id -> render(id, userId))
+                .compose(json -> Replies.json(ctx, 200, json));
+    }
+
+    private Future<?> get(RoutingContext ctx) {
+        long channelId = PathIds.of(ctx, "channelId", ErrorCode.UNKNOWN_CHANNEL);
+        long messageId = PathIds.of(ctx, "messageId", ErrorCode.UNKNOWN_MESSAGE);
+        long userId = Authenticator.principal(ctx).userId();
+        return g.access().channel(channelId, userId).compose(access -> {
+            access.require(Permission.READ_MESSAGE_HISTORY);
+            return inChannel(channelId, messageId);
+        }).compose(m -> render(m.id(), userId)).compose(json -> Replies.json(ctx, 200, json));
+    }
+
+    private Future<?> history(RoutingContext ctx) {
+        long channelId = PathIds.of(ctx, "channelId", ErrorCode.UNKNOWN_CHANNEL);
+        long userId = Authenticator.principal(ctx).userId();
+        int limit = queryInt(ctx, "limit", 1, 100, 50);
+        Long before = queryId(ctx, "before");
+        Long after = queryId(ctx, "after");
+        Long around = queryId(ctx, "around");
+        if ((before != null ? 1 : 0) + (after != null ? 1 : 0) + (around != null ? 1 : 0) > 1) {
+            throw ApiException.invalid("before", "Use at most one of before, after and around");
+        }
+        return g.access().channel(channelId, userId).compose(access -> {
+            access.require(Permission.READ_MESSAGE_HISTORY);
+            return messages.history(channelId, before, after, around, limit);
+        }).compose(page -> messages.render(page, userId)).compose(json -> Replies.json(ctx, 200, json));
+    }
+
+    private Future<?> edit(RoutingContext ctx) {
+        long channelId = PathIds.of(ctx, "channelId", ErrorCode.UNKNOWN_CHANNEL);
+        long messageId = PathIds.of(ctx, "messageId", ErrorCode.UNKNOWN_MESSAGE);
+        JsonInput input = JsonInput.of(ctx);
+        String content = input.optionalString("content", 0, limits.messageLength());
+        String embeds = input.has("embeds") ? EmbedRules.validate(input, limits.embedsPerMessage()) : null;
+        int flags = input.integer("flags", 0, Integer.MAX_VALUE, -1);
+        input.done();
+        long userId = Authenticator.principal(ctx).userId();
+        return g.access().channel(channelId, userId).compose(access -> inChannel(channelId, messageId))
+                .compose(m -> g.services().commands().<Long>send(new EditMessage(messageId, userId,
+                        input.has("content") ? (content == null ? "" : content) : null, embeds,
+                        flags < 0 ? null : (m.flags() & ~MessageFlags.EDITABLE) | (flags & MessageFlags.EDITABLE),
+                        Instant.now())))
+                .compose(version -> g.caughtUp(MessageProjection.GROUP, messageId, version))
+                .compose(v -> render(messageId, userId)).compose(json -> Replies.json(ctx, 200, json));
+    }
+
+    private Future<?> delete(RoutingContext ctx) {
+        long channelId = PathIds.of(ctx, "channelId", ErrorCode.UNKNOWN_CHANNEL);
+        long messageId = PathIds.of(ctx, "messageId", ErrorCode.UNKNOWN_MESSAGE);
+        long userId = Authenticator.principal(ctx).userId();
+        return g.access().channel(channelId, userId).compose(access -> inChannel(channelId, messageId).compose(m -> {
+            if (m.author().id() != userId) {
+                access.require(Permission.MANAGE_MESSAGES);
+            }
+            return g.services().commands().<Long>send(new DeleteMessage(messageId, userId, Instant.now()));
+        })).compose(version -> g.caughtUp(MessageProjection.GROUP, messageId, version))
+                .compose(v -> Replies.noContent(ctx));
+    }
+
+    private Future<?> bulkDelete(RoutingContext ctx) {
+        long channelId = PathIds.of(ctx, "channelId", ErrorCode.UNKNOWN_CHANNEL);
+        JsonInput input = JsonInput.of(ctx);
+        JsonArray ids = input.array("messages");
+        List<Long> messageIds = new ArrayList<>();
+        if (ids == null || ids.size() < 2 || ids.size() > 100) {
+            input.error("messages", "Between 2 and 100 message ids");
+        } else {
+            Instant oldest = Instant.now().minus(BULK_DELETE_MAX_AGE);
+            for (int i = 0; i < ids.size(); i++) {
+                try {
+                    long id = Long.parseLong(String.valueOf(ids.getValue(i)));
+                    if (Snowflakes.timestampOf(id).isBefore(oldest)) {
+                        input.error("messages." + i, "Messages older than 14 days cannot be bulk deleted");
+                    }
+                    messageIds.add(id);
+                } catch (NumberFormatException e) {
+                    input.error("messages." + i, "Must be a snowflake");
+                }
+            }
+        }
+        input.done();
+        long userId = Authenticator.principal(ctx).userId();
+        return g.access().channel(channelId, userId).compose(access -> {
+            access.require(Permission.MANAGE_MESSAGES);
+            Future<Void> chain = Future.succeededFuture();
+            for (long id : messageIds.stream().distinct().toList()) {
+                chain = chain.compose(v -> messages.message(id)).compose(m -> m.filter(x -> x.channelId() == channelId)
+                        .map(x -> g.services().commands().<Long>send(new DeleteMessage(id, userId, Instant.now()))
+                                .compose(version -> g.caughtUp(MessageProjection.GROUP, id, version)))
+                        .orElseGet(Future::succeededFuture));
+            }
+            return chain;
+        }).compose(v -> Replies.noContent(ctx));
+    }
+
+    /** Ephemeral: nothing is stored; the gateway will pick TYPING_START up from the event bus. */
+    private Future<?> typing(RoutingContext ctx) {
+        long channelId = PathIds.of(ctx, "channelId", ErrorCode.UNKNOWN_CHANNEL);
+        long userId = Authenticator.principal(ctx).userId();
+        return g.access().channel(channelId, userId).compose(access -> {
+            access.require(Permission.SEND_MESSAGES);
+            g.services().vertx().eventBus().publish(TypingEvents.ADDRESS, new JsonObject()
+                    .put("channel_id", Long.toString(channelId))
+                    .put("guild_id", Long.toString(access.channel().guildId()))
+                    .put("user_id", Long.toString(userId))
+                    .put("timestamp", Instant.now().getEpochSecond()));
+            return Replies.noContent(ctx);
+        });
+    }
+
+    /** Slowmode: one message per {@code rate_limit_per_user} seconds, unless the sender may bypass it. */
+    private Future<Void> slowmode(RoutingContext ctx, ChannelActor access) {
+        int seconds = access.channel().settings().rateLimitPerUser();
+        long permissions = access.permissions();
+        if (seconds == 0 || Permission.has(permissions, Permission.BYPASS_SLOWMODE)
+                || Permission.has(permissions, Permission.MANAGE_MESSAGES)
+                || Permission.has(permissions, Permission.MANAGE_CHANNELS)) {
+            return Future.succeededFuture();
+        }
+        return RateLimits.enforce(ctx, g.services().rateLimiter(), "slowmode",
+                access.channel().id() + ":" + access.actor().userId(),
+                new RateLimit(1, Duration.ofSeconds(seconds))).mapEmpty();
+    }
+
+    private static void requireTextChannel(ChannelActor access) {
+        if (access.channel().type() != ChannelTypes.GUILD_TEXT) {
+            throw new ApiException(ErrorCode.CANNOT_EXECUTE, "Cannot send messages in this kind of channel");
+        }
+    }
+
+    private Future<MessageRecord> inChannel(long channelId, long messageId) {
+        return messages.message(messageId).map(m -> m.filter(x -> x.channelId() == channelId)
+                .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_MESSAGE)));
+    }
+
+    private Future<JsonObject> render(long messageId, long viewerId) {
+        return messages.message(messageId).compose(m -> m
+                .map(found -> messages.render(List.of(found), viewerId).map(list -> list.getJsonObject(0)))
+                .orElseGet(() -> Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_MESSAGE))));
+    }
+
+    static int queryInt(RoutingContext ctx, String name, int min, int max, int fallback) {
+        String raw = ctx.request().getParam(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.invalid(name, "Must be a whole number from " + min + " to " + max);
+    }
+
+    static Long queryId(RoutingContext ctx, String name) {
+        String raw = ctx.request().getParam(name);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(name, "Must be a snowflake");
+        }
+    }
+}
