@@ -36,10 +36,10 @@ record MessageDraft(String content, String nonce, boolean tts, String embedsJson
             reference = refInput.snowflake("message_id");
             failIfMissing = refInput.bool("fail_if_not_exists", true);
         }
+        input.done();
         if ((content == null || content.isBlank()) && embeds.equals("[]")) {
             throw new ApiException(ErrorCode.CANNOT_SEND_EMPTY_MESSAGE);
         }
-        input.done();
         return new MessageDraft(content == null ? "" : content, enforceNonce ? nonce : null, tts, embeds, allowed,
                 reference, failIfMissing, flags);
     }

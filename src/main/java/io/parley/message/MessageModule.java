@@ -21,5 +21,7 @@ public final class MessageModule implements DomainModule {
                 Duration.ofSeconds(limits.nonceWindowSeconds())));
         wiring.aggregate(configurer, MessageAggregate.class);
         wiring.projection(configurer, MessageProjection.GROUP, c -> new MessageProjection(wiring.jdbc()));
+        wiring.projection(configurer, BanMessageCleaner.GROUP,
+                c -> new BanMessageCleaner(wiring.transactions(), c.commandGateway()));
     }
 }
