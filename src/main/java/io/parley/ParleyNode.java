@@ -129,7 +129,7 @@ public final class ParleyNode implements AutoCloseable {
     private List<RouteModule> routeModules() {
         GuildQueries guilds = new GuildQueries(pool);
         MessageQueries messages = new MessageQueries(pool);
-        GuildContext guildContext = new GuildContext(services, guilds, new GuildAccess(pool, guilds),
+        GuildContext guildContext = new GuildContext(services, guilds, new GuildAccess(pool),
                 new MemberQueries(pool));
         return List.of(new AuthRoutes(services), new UserRoutes(services), new GuildRoutes(guildContext),
                 new ChannelRoutes(guildContext), new RoleRoutes(guildContext), new MemberRoutes(guildContext),

@@ -20,63 +20,69 @@ import java.util.Map;
  * for a guild or channel that does not exist, so nothing leaks to them.
  */
 public final class GuildAccess {
-    private final Pool pool;
-    private final GuildQueries guilds;
+    private static final String ROLES = """
+            (SELECT array_agg(r.id ORDER BY r.id) FROM roles r WHERE r.guild_id = g.id) AS role_ids,
+            (SELECT array_agg(r.permissions ORDER BY r.id) FROM roles r WHERE r.guild_id = g.id) AS role_permissions,
+            (SELECT array_agg(r.position ORDER BY r.id) FROM roles r WHERE r.guild_id = g.id) AS role_positions""";
 
-    public GuildAccess(Pool pool, GuildQueries guilds) {
+    private final Pool pool;
+
+    public GuildAccess(Pool pool) {
         this.pool = pool;
-        this.guilds = guilds;
     }
 
     /** The caller as a member of the guild; 404 UNKNOWN_GUILD when it does not exist or they are not in it. */
     public Future<Actor> member(long guildId, long userId) {
-        return pool.preparedQuery("""
-                        SELECT g.owner_id, m.roles, m.communication_disabled_until
+        return pool.preparedQuery("SELECT g.owner_id, m.roles, m.communication_disabled_until, " + ROLES + """
+
                         FROM guilds g JOIN members m ON m.guild_id = g.id AND m.user_id = $2
                         WHERE g.id = $1""")
                 .execute(Tuple.of(guildId, userId))
-                .compose(rows -> {
+                .map(rows -> {
                     if (rows.size() == 0) {
-                        return Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_GUILD));
+                        throw new ApiException(ErrorCode.UNKNOWN_GUILD);
+                    }
+                    return actor(guildId, userId, rows.iterator().next());
+                });
+    }
+
+    /**
+     * The caller in a channel's guild, in one round trip; 404 UNKNOWN_CHANNEL when the channel
+     * does not exist or they are not a member of its guild.
+     */
+    public Future<ChannelActor> channel(long channelId, long userId) {
+        return pool.preparedQuery("SELECT " + GuildQueries.prefixed("c.", ChannelRecord.COLUMNS)
+                        + ", g.owner_id, m.roles, m.communication_disabled_until, " + ROLES + """
+
+                        FROM channels c JOIN guilds g ON g.id = c.guild_id
+                             JOIN members m ON m.guild_id = c.guild_id AND m.user_id = $2
+                        WHERE c.id = $1""")
+                .execute(Tuple.of(channelId, userId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw new ApiException(ErrorCode.UNKNOWN_CHANNEL);
                     }
                     Row row = rows.iterator().next();
-                    return rolesOf(guildId).map(roles -> actor(guildId, userId, row, roles));
+                    ChannelRecord channel = ChannelRecord.from(row);
+                    return new ChannelActor(actor(channel.guildId(), userId, row), channel);
                 });
     }
 
-    /** The caller in a channel's guild; 404 UNKNOWN_CHANNEL when it does not exist or they are not a member. */
-    public Future<ChannelActor> channel(long channelId, long userId) {
-        return guilds.channel(channelId).compose(channel -> channel
-                .map(found -> member(found.guildId(), userId)
-                        .recover(e -> Future.failedFuture(e instanceof ApiException api
-                                && api.code() == ErrorCode.UNKNOWN_GUILD ? new ApiException(ErrorCode.UNKNOWN_CHANNEL) : e))
-                        .map(actor -> new ChannelActor(actor, found)))
-                .orElseGet(() -> Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_CHANNEL))));
-    }
-
-    private Future<Map<Long, long[]>> rolesOf(long guildId) {
-        return pool.preparedQuery("SELECT id, permissions, position FROM roles WHERE guild_id = $1")
-                .execute(Tuple.of(guildId))
-                .map(rows -> {
-                    Map<Long, long[]> roles = new HashMap<>();
-                    rows.forEach(r -> roles.put(r.getLong("id"),
-                            new long[]{r.getLong("permissions"), r.getInteger("position")}));
-                    return roles;
-                });
-    }
-
-    private static Actor actor(long guildId, long userId, Row row, Map<Long, long[]> roles) {
-        Long[] roleArray = row.getArrayOfLongs("roles");
-        List<Long> memberRoles = roleArray == null ? List.of()
-                : Arrays.stream(roleArray).filter(roles::containsKey).toList();
-        OffsetDateTime until = row.getOffsetDateTime("communication_disabled_until");
-        boolean timedOut = until != null && until.toInstant().isAfter(Instant.now());
+    private static Actor actor(long guildId, long userId, Row row) {
+        Long[] ids = row.getArrayOfLongs("role_ids");
+        Long[] rolePermissions = row.getArrayOfLongs("role_permissions");
+        Integer[] rolePositions = row.getArrayOfIntegers("role_positions");
         Map<Long, Long> permissions = new HashMap<>();
         Map<Long, Integer> positions = new HashMap<>();
-        roles.forEach((id, values) -> {
-            permissions.put(id, values[0]);
-            positions.put(id, (int) values[1]);
-        });
+        for (int i = 0; ids != null && i < ids.length; i++) {
+            permissions.put(ids[i], rolePermissions[i]);
+            positions.put(ids[i], rolePositions[i]);
+        }
+        Long[] roleArray = row.getArrayOfLongs("roles");
+        List<Long> memberRoles = roleArray == null ? List.of()
+                : Arrays.stream(roleArray).filter(permissions::containsKey).toList();
+        OffsetDateTime until = row.getOffsetDateTime("communication_disabled_until");
+        boolean timedOut = until != null && until.toInstant().isAfter(Instant.now());
         MemberAccess access = new MemberAccess(guildId, row.getLong("owner_id"), userId, memberRoles, permissions,
                 timedOut);
         return new Actor(access, positions);
