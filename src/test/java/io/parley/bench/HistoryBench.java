@@ -41,7 +41,7 @@ public final class HistoryBench {
             long channel = Long.parseLong(guild.generalChannelId());
             long firstId = fill(parley, channel, Long.parseLong(guild.id()), Long.parseLong(owner.id()), messages);
             String base = api.base() + ApiClient.API + "/channels/" + channel + "/messages?limit=50&before=";
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+            HttpClient http = HttpClient.newBuilder().build();
             run(http, base, owner.token(), firstId, messages, 2_000, concurrency);
             long[] latencies = run(http, base, owner.token(), firstId, messages, requests, concurrency);
             Arrays.sort(latencies);
