@@ -9,6 +9,9 @@ import io.parley.account.PasswordHasher;
 import io.parley.account.UserRoutes;
 import io.parley.audit.AuditLogRoutes;
 import io.parley.audit.AuditModule;
+import io.parley.gateway.Gateway;
+import io.parley.gateway.GatewayModule;
+import io.parley.gateway.GatewayRoutes;
 import io.parley.guild.ChannelRoutes;
 import io.parley.guild.GuildAccess;
 import io.parley.guild.GuildContext;
@@ -66,11 +69,13 @@ public final class ParleyNode implements AutoCloseable {
     private final Pool pool;
     private final ApiServices services;
     private final PrometheusMeterRegistry meters;
+    private final Gateway gateway;
     private volatile int httpPort = -1;
 
     private ParleyNode(ParleyConfig config, Storage storage, Vertx vertx, AxonRuntime axon, Pool pool,
-                       ApiServices services, PrometheusMeterRegistry meters) {
+                       ApiServices services, PrometheusMeterRegistry meters, Gateway gateway) {
         this.meters = meters;
+        this.gateway = gateway;
         this.config = config;
         this.storage = storage;
         this.vertx = vertx;
@@ -104,16 +109,18 @@ public final class ParleyNode implements AutoCloseable {
         AxonRuntime axon;
         try {
             ReadYourWrites readYourWrites = new ReadYourWrites(vertx, config.axon().readYourWritesTimeoutMs());
-            axon = AxonRuntime.start(config.axon(), storage.transactions(), meters, readYourWrites,
-                    domainModules(config));
             Pool pool = storage.reactivePool(vertx);
             AccountQueries accounts = new AccountQueries(pool);
+            GatewayModule gateway = new GatewayModule(vertx, config.gateway(), readYourWrites, accounts,
+                    new GuildQueries(pool), new MemberQueries(pool));
+            axon = AxonRuntime.start(config.axon(), storage.transactions(), meters, readYourWrites,
+                    domainModules(config, gateway));
             ApiServices services = new ApiServices(config, vertx, pool, new Commands(vertx, axon.commandGateway()),
                     new Snowflakes(config.snowflake().workerId(), config.snowflake().processId()), readYourWrites,
                     new PasswordHasher(config.auth().argon2()), new InMemoryRateLimiter(), accounts,
                     new Authenticator(accounts));
             log.info("storage and Axon ready in {} ms", (System.nanoTime() - started) / 1_000_000);
-            return new ParleyNode(config, storage, vertx, axon, pool, services, meters);
+            return new ParleyNode(config, storage, vertx, axon, pool, services, meters, gateway.gateway());
         } catch (Exception e) {
             vertx.close().await(10, TimeUnit.SECONDS);
             storage.close();
@@ -121,9 +128,9 @@ public final class ParleyNode implements AutoCloseable {
         }
     }
 
-    private static List<DomainModule> domainModules(ParleyConfig config) {
+    private static List<DomainModule> domainModules(ParleyConfig config, GatewayModule gateway) {
         return List.of(new AccountModule(), new GuildModule(config.limits()), new MemberModule(), new InviteModule(),
-                new AuditModule(), new MessageModule(config.limits()));
+                new AuditModule(), new MessageModule(config.limits()), gateway);
     }
 
     private List<RouteModule> routeModules() {
@@ -135,7 +142,8 @@ public final class ParleyNode implements AutoCloseable {
                 new ChannelRoutes(guildContext), new RoleRoutes(guildContext), new MemberRoutes(guildContext),
                 new BanRoutes(guildContext), new InviteRoutes(guildContext, new InviteQueries(pool)),
                 new AuditLogRoutes(guildContext, pool), new MessageRoutes(guildContext, messages),
-                new ReactionRoutes(guildContext, messages), new PinRoutes(guildContext, messages));
+                new ReactionRoutes(guildContext, messages), new PinRoutes(guildContext, messages),
+                new GatewayRoutes(services));
     }
 
     private static Vertx newVertx(ParleyConfig.Vertx config, PrometheusMeterRegistry meters) {
@@ -155,11 +163,17 @@ public final class ParleyNode implements AutoCloseable {
         HealthRoute health = new HealthRoute(pool);
         int instances = http.instances() > 0 ? http.instances() : Runtime.getRuntime().availableProcessors();
         HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(http.port())
-                .setCompressionSupported(true);
+                .setCompressionSupported(true)
+                // WebSocket deflate stays off: a compressed client frame could inflate past the
+                // gateway's payload limit before it is checked.
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
+                .setMaxWebSocketFrameSize(64 * 1024)
+                .setMaxWebSocketMessageSize(64 * 1024);
         HttpVerticle[] first = new HttpVerticle[1];
         vertx.deployVerticle(() -> {
             HttpVerticle verticle = new HttpVerticle(options,
-                    v -> ParleyRouter.create(v, http.bodyLimitBytes(), health, meters, routes));
+                    v -> ParleyRouter.create(v, http.bodyLimitBytes(), health, meters, routes), gateway);
             if (first[0] == null) {
                 first[0] = verticle;
             }
@@ -188,6 +202,7 @@ public final class ParleyNode implements AutoCloseable {
     /** Stops accepting, lets in-flight commands finish, then closes storage (and the embedded server). */
     @Override
     public void close() throws Exception {
+        gateway.reconnectAll();
         vertx.close().await(30, TimeUnit.SECONDS);
         axon.close();
         storage.close();

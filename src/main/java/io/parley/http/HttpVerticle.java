@@ -1,5 +1,6 @@
 package io.parley.http;
 
+import io.parley.gateway.Gateway;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -8,20 +9,26 @@ import io.vertx.ext.web.Router;
 
 import java.util.function.Function;
 
-/** One HTTP server instance on this verticle's event loop; instances share the port. */
+/** One HTTP server (REST and the WebSocket gateway) on this verticle's event loop; instances share the port. */
 public final class HttpVerticle extends VerticleBase {
     private final HttpServerOptions options;
     private final Function<io.vertx.core.Vertx, Router> routerFactory;
+    private final Gateway gateway;
     private HttpServer server;
 
-    public HttpVerticle(HttpServerOptions options, Function<io.vertx.core.Vertx, Router> routerFactory) {
+    public HttpVerticle(HttpServerOptions options, Function<io.vertx.core.Vertx, Router> routerFactory,
+                        Gateway gateway) {
         this.options = options;
         this.routerFactory = routerFactory;
+        this.gateway = gateway;
     }
 
     @Override
     public Future<?> start() {
-        server = vertx.createHttpServer(options).requestHandler(routerFactory.apply(vertx));
+        server = vertx.createHttpServer(options)
+                .webSocketHandshakeHandler(gateway.handshakeHandler())
+                .webSocketHandler(gateway.connectionHandler())
+                .requestHandler(routerFactory.apply(vertx));
         return server.listen();
     }
 

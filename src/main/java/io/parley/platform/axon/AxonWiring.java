@@ -6,8 +6,11 @@ import io.parley.platform.storage.ThreadBoundTransactions;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 
+import java.util.List;
 import java.util.function.Function;
 
 /** What a {@link DomainModule} needs to register its parts the same way every feature does. */
@@ -35,6 +38,23 @@ public final class AxonWiring {
         configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(type)
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                         c.snapshotter(), config.snapshotThreshold())));
+    }
+
+    /**
+     * A processor for live effects on this node (gateway dispatch): every node runs its own,
+     * starting at the head of the event log with an in-memory position, so each node sees
+     * every new event and none replays history at start.
+     */
+    public void liveProcessor(Configurer configurer, String group,
+                              List<Function<org.axonframework.config.Configuration, Object>> handlers) {
+        configurer.eventProcessing(processing -> {
+            processing.registerTrackingEventProcessor(group, c -> c.eventStore(), c -> TrackingEventProcessorConfiguration
+                            .forSingleThreadedProcessing()
+                            .andBatchSize(1)
+                            .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
+                    .registerTokenStore(group, c -> new InMemoryTokenStore());
+            handlers.forEach(processing::registerEventHandler);
+        });
     }
 
     /**

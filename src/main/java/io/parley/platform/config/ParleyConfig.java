@@ -5,10 +5,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The whole typed configuration of one Parley node, validated when it is built. */
-public record ParleyConfig(Http http, Vertx vertx, Path dataDir, Db db, Axon axon, Limits limits, Snowflake snowflake,
+public record ParleyConfig(Http http, Gateway gateway, Vertx vertx, Path dataDir, Db db, Axon axon, Limits limits, Snowflake snowflake,
                            Auth auth) {
 
     public record Http(String host, int port, int instances, int bodyLimitBytes) {
+    }
+
+    public record Gateway(Optional<String> publicUrl, int heartbeatIntervalMs, int heartbeatTimeoutMs,
+                          int identifyTimeoutMs, int resumeWindowSeconds, int replayEvents, int replayBytes,
+                          int maxPayloadBytes, RateLimit sendLimit, int sessionsPerUser, java.util.List<String> allowedOrigins) {
     }
 
     public record Vertx(int eventLoops, int blockedWarningMs) {
@@ -51,6 +56,15 @@ public record ParleyConfig(Http http, Vertx vertx, Path dataDir, Db db, Axon axo
         return new ParleyConfig(
                 new Http(v.string("http.host"), v.intIn("http.port", 0, 65535),
                         v.intIn("http.instances", 0, 256), v.intIn("http.body_limit_bytes", 1024, Integer.MAX_VALUE)),
+                new Gateway(v.optionalString("gateway.public_url"), v.intIn("gateway.heartbeat_interval_ms", 1000, 600_000),
+                        v.intIn("gateway.heartbeat_timeout_ms", 1000, 600_000),
+                        v.intIn("gateway.identify_timeout_ms", 100, 600_000),
+                        v.intIn("gateway.resume_window_seconds", 0, 3600), v.intIn("gateway.replay_events", 0, 1_000_000),
+                        v.intIn("gateway.replay_bytes", 0, Integer.MAX_VALUE),
+                        v.intIn("gateway.max_payload_bytes", 256, 16 * 1024 * 1024), v.rate("gateway.send_limit"),
+                        v.intIn("gateway.sessions_per_user", 1, 100_000),
+                        v.optionalString("gateway.allowed_origins").map(o -> java.util.Arrays.stream(o.split(","))
+                                .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of())),
                 new Vertx(v.intIn("vertx.event_loops", 0, 1024), v.intIn("vertx.blocked_warning_ms", 10, 600_000)),
                 v.path("data.dir"),
                 new Db(v.optionalString("db.url"), v.optionalString("db.user"), v.optionalString("db.password"),

@@ -1,0 +1,123 @@
+package io.parley.gateway;
+
+import io.parley.account.AccountQueries;
+import io.parley.platform.config.ParleyConfig;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.net.HostAndPort;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The WebSocket gateway of one node: accepts connections at {@code /gateway}, checks the
+ * query ({@code v}, {@code encoding}, {@code compress}) and Origin, and owns the sessions.
+ */
+public final class Gateway {
+    public static final String PATH = "/gateway";
+
+    private final Vertx vertx;
+    private final ParleyConfig.Gateway config;
+    private final AccountQueries accounts;
+    private final Sessions sessions;
+    private final ReadyBuilder readyBuilder;
+    private final Map<GatewayConnection, Boolean> connections = new ConcurrentHashMap<>();
+
+    Gateway(Vertx vertx, ParleyConfig.Gateway config, AccountQueries accounts, Sessions sessions,
+            ReadyBuilder readyBuilder) {
+        this.vertx = vertx;
+        this.config = config;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.readyBuilder = readyBuilder;
+        long sweep = Math.max(1000, config.resumeWindowSeconds() * 1000L / 4);
+        vertx.setPeriodic(sweep, t -> expireDetachedSessions());
+    }
+
+    /** Rejects upgrades to other paths and from Origins outside the allow-list before they become WebSockets. */
+    public Handler<ServerWebSocketHandshake> handshakeHandler() {
+        return handshake -> {
+            String path = handshake.path();
+            if (!PATH.equals(path) && !(PATH + "/").equals(path)) {
+                handshake.reject(404);
+                return;
+            }
+            String origin = handshake.headers().get("Origin");
+            if (origin != null && !config.allowedOrigins().isEmpty() && !config.allowedOrigins().contains(origin)) {
+                handshake.reject(403);
+                return;
+            }
+            handshake.accept();
+        };
+    }
+
+    public Handler<ServerWebSocket> connectionHandler() {
+        return ws -> {
+            Map<String, String> query = QueryParams.parse(ws.query());
+            String v = query.getOrDefault("v", "10");
+            String encoding = query.getOrDefault("encoding", "json");
+            String compress = query.get("compress");
+            GatewayConnection connection = new GatewayConnection(ws, this, "zlib-stream".equals(compress),
+                    "1".equals(v) ? 1 : 10);
+            if (!List.of("1", "10").contains(v)) {
+                connection.close(CloseCode.INVALID_API_VERSION, "use v=10 (Discord) or v=1 (Fluxer)");
+            } else if (!"json".equals(encoding)) {
+                connection.close(CloseCode.DECODE_ERROR, "only encoding=json is supported");
+            } else if (compress != null && !"zlib-stream".equals(compress)) {
+                connection.close(CloseCode.DECODE_ERROR, "compress=" + compress + " is not supported; use zlib-stream");
+            } else {
+                connections.put(connection, Boolean.TRUE);
+                connection.start();
+            }
+        };
+    }
+
+    /** op 7 to every connection, so clients move to another node and resume (graceful shutdown). */
+    public void reconnectAll() {
+        connections.keySet().forEach(GatewayConnection::reconnect);
+    }
+
+    void forget(GatewayConnection connection) {
+        connections.remove(connection);
+    }
+
+    public int sessionCount() {
+        return sessions.count();
+    }
+
+    String publicUrl(ServerWebSocket ws) {
+        return config.publicUrl().orElseGet(() -> {
+            HostAndPort authority = ws.authority();
+            return "ws://" + (authority == null ? "localhost" : authority.host() + ":" + authority.port()) + PATH;
+        });
+    }
+
+    private void expireDetachedSessions() {
+        long now = System.currentTimeMillis();
+        long window = config.resumeWindowSeconds() * 1000L;
+        sessions.all().stream().filter(s -> s.expired(now, window)).toList().forEach(sessions::remove);
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    ParleyConfig.Gateway config() {
+        return config;
+    }
+
+    AccountQueries accounts() {
+        return accounts;
+    }
+
+    Sessions sessions() {
+        return sessions;
+    }
+
+    ReadyBuilder readyBuilder() {
+        return readyBuilder;
+    }
+}

@@ -1,0 +1,285 @@
+package io.parley.gateway;
+
+import io.parley.account.SessionTokens;
+import io.parley.platform.config.ParleyConfig;
+import io.vertx.core.Future;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * One WebSocket connection, on its event loop: HELLO, heartbeats, IDENTIFY or RESUME, the
+ * per-connection limits, and every close with its documented code. Nothing here blocks.
+ */
+final class GatewayConnection {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int DEFAULT_LARGE_THRESHOLD = 50;
+
+    private final ServerWebSocket ws;
+    private final Gateway gateway;
+    private final ParleyConfig.Gateway limits;
+    private final ZlibStream zlib;
+    private final int version;
+    private GatewaySession session;
+    private boolean identifying;
+    private boolean closed;
+    private long lastHeartbeatMillis = System.currentTimeMillis();
+    private long windowStartMillis = System.currentTimeMillis();
+    private int windowCount;
+    private long zombieTimer = -1;
+    private long identifyTimer = -1;
+
+    GatewayConnection(ServerWebSocket ws, Gateway gateway, boolean zlib, int version) {
+        this.ws = ws;
+        this.gateway = gateway;
+        this.limits = gateway.config();
+        this.zlib = zlib ? new ZlibStream() : null;
+        this.version = version;
+    }
+
+    void start() {
+        ws.textMessageHandler(this::onText);
+        ws.binaryMessageHandler(b -> close(CloseCode.DECODE_ERROR, "Parley accepts JSON text frames only"));
+        ws.closeHandler(v -> onClosed());
+        ws.exceptionHandler(e -> close(CloseCode.UNKNOWN_ERROR, "connection error"));
+        send(new JsonObject().put("op", Opcodes.HELLO).put("d", new JsonObject()
+                .put("heartbeat_interval", limits.heartbeatIntervalMs())).encode());
+        identifyTimer = gateway.vertx().setTimer(limits.identifyTimeoutMs(), t -> {
+            if (session == null) {
+                close(CloseCode.NOT_AUTHENTICATED, "IDENTIFY or RESUME was not sent in time");
+            }
+        });
+        long check = Math.max(1000, limits.heartbeatTimeoutMs() / 4);
+        zombieTimer = gateway.vertx().setPeriodic(check, t -> {
+            if (System.currentTimeMillis() - lastHeartbeatMillis > limits.heartbeatTimeoutMs()) {
+                close(CloseCode.SESSION_TIMED_OUT, "no heartbeat");
+            }
+        });
+    }
+
+    /** Thread-safe: Vert.x queues writes from other threads onto the connection's loop. */
+    void send(String json) {
+        if (closed) {
+            return;
+        }
+        if (zlib != null) {
+            synchronized (zlib) {
+                if (!closed) {
+                    ws.writeBinaryMessage(zlib.compress(json));
+                }
+            }
+        } else {
+            ws.writeTextMessage(json);
+        }
+    }
+
+    void close(CloseCode code, String detail) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ws.close(code.code(), code.reason() + (detail == null ? "" : ": " + detail));
+    }
+
+    /** op 7: asks the client to reconnect and resume (graceful shutdown, drain). */
+    void reconnect() {
+        send(new JsonObject().put("op", Opcodes.RECONNECT).putNull("d").encode());
+    }
+
+    private void onText(String text) {
+        if (text.getBytes(StandardCharsets.UTF_8).length > limits.maxPayloadBytes()) {
+            close(CloseCode.DECODE_ERROR, "payload over " + limits.maxPayloadBytes() + " bytes");
+            return;
+        }
+        JsonObject payload;
+        try {
+            payload = new JsonObject(text);
+        } catch (DecodeException | ClassCastException e) {
+            close(CloseCode.DECODE_ERROR, "not a JSON object");
+            return;
+        }
+        Object op = payload.getValue("op");
+        if (!(op instanceof Integer opcode)) {
+            close(CloseCode.DECODE_ERROR, "op must be an integer");
+            return;
+        }
+        if (opcode == Opcodes.HEARTBEAT) {
+            lastHeartbeatMillis = System.currentTimeMillis();
+            send("{\"op\":11}");
+            return;
+        }
+        if (!withinSendLimit()) {
+            close(CloseCode.RATE_LIMITED, "over " + limits.sendLimit().count() + " payloads per "
+                    + limits.sendLimit().period().toSeconds() + " s");
+            return;
+        }
+        switch (opcode) {
+            case Opcodes.IDENTIFY -> identify(payload.getValue("d"));
+            case Opcodes.RESUME -> resume(payload.getValue("d"));
+            case Opcodes.PRESENCE_UPDATE, Opcodes.VOICE_STATE_UPDATE, Opcodes.REQUEST_GUILD_MEMBERS,
+                 Opcodes.VOICE_SERVER_PING, Opcodes.LAZY_REQUEST -> requireSession();
+            default -> close(CloseCode.UNKNOWN_OPCODE, "opcode " + opcode);
+        }
+    }
+
+    private boolean requireSession() {
+        if (session == null) {
+            close(CloseCode.NOT_AUTHENTICATED, null);
+            return false;
+        }
+        return true;
+    }
+
+    private boolean withinSendLimit() {
+        long now = System.currentTimeMillis();
+        if (now - windowStartMillis >= limits.sendLimit().period().toMillis()) {
+            windowStartMillis = now;
+            windowCount = 0;
+        }
+        return ++windowCount <= limits.sendLimit().count();
+    }
+
+    private void identify(Object raw) {
+        if (session != null || identifying) {
+            close(CloseCode.ALREADY_AUTHENTICATED, null);
+            return;
+        }
+        if (!(raw instanceof JsonObject d) || !(d.getValue("token") instanceof String token)) {
+            close(CloseCode.DECODE_ERROR, "IDENTIFY needs d.token");
+            return;
+        }
+        Object intentsValue = d.getValue("intents", 0);
+        if (!(intentsValue instanceof Number number) || (number.longValue() & ~Intents.KNOWN) != 0) {
+            close(CloseCode.DISALLOWED_INTENTS, null);
+            return;
+        }
+        JsonArray shard = d.getValue("shard") instanceof JsonArray s ? s : new JsonArray().add(0).add(1);
+        if (shard.size() != 2 || !Integer.valueOf(0).equals(shard.getValue(0)) || !Integer.valueOf(1).equals(shard.getValue(1))) {
+            close(CloseCode.INVALID_SHARD, "Parley runs one shard: [0, 1]");
+            return;
+        }
+        int largeThreshold = Math.max(50, Math.min(250, d.getInteger("large_threshold", DEFAULT_LARGE_THRESHOLD)));
+        identifying = true;
+        gateway.accounts().principalByTokenHash(SessionTokens.hash(strip(token))).onComplete(result -> {
+            if (result.failed() || result.result().isEmpty()) {
+                close(CloseCode.AUTHENTICATION_FAILED, null);
+                return;
+            }
+            var principal = result.result().get();
+            if (gateway.sessions().ofUser(principal.userId()).size() >= limits.sessionsPerUser()) {
+                close(CloseCode.RATE_LIMITED, "too many sessions for this user");
+                return;
+            }
+            String sessionId = HexFormat.of().formatHex(randomBytes());
+            GatewaySession created = new GatewaySession(sessionId, principal.userId(), principal.bot(),
+                    number.intValue(), gateway.vertx().getOrCreateContext(),
+                    new ReplayBuffer(limits.replayEvents(), limits.replayBytes()));
+            gateway.readyBuilder().ready(principal.userId(), sessionId, gateway.publicUrl(ws), version)
+                    .onFailure(e -> close(CloseCode.UNKNOWN_ERROR, null))
+                    .onSuccess(ready -> start(created, ready, largeThreshold));
+        });
+    }
+
+    private void start(GatewaySession created, ReadyBuilder.Ready ready, int largeThreshold) {
+        if (closed) {
+            return;
+        }
+        session = created;
+        session.attach(this);
+        gateway.vertx().cancelTimer(identifyTimer);
+        gateway.sessions().add(session);
+        ready.guildIds().forEach(id -> gateway.sessions().subscribe(session, id));
+        session.dispatch("READY", ready.data().encode());
+        Future<Void> chain = Future.succeededFuture();
+        for (long guildId : ready.guildIds()) {
+            chain = chain.compose(v -> gateway.readyBuilder().guildCreate(guildId, session.userId, largeThreshold)
+                    .map(guild -> {
+                        if (guild != null && session.wants(Intents.GUILDS)) {
+                            session.dispatch("GUILD_CREATE", guild.encode());
+                        }
+                        return null;
+                    }));
+        }
+    }
+
+    private void resume(Object raw) {
+        if (session != null) {
+            close(CloseCode.ALREADY_AUTHENTICATED, null);
+            return;
+        }
+        if (!(raw instanceof JsonObject d) || !(d.getValue("token") instanceof String token)
+                || !(d.getValue("session_id") instanceof String sessionId) || !(d.getValue("seq") instanceof Number seq)) {
+            close(CloseCode.DECODE_ERROR, "RESUME needs token, session_id and seq");
+            return;
+        }
+        gateway.accounts().principalByTokenHash(SessionTokens.hash(strip(token))).onComplete(result -> {
+            var found = gateway.sessions().byId(sessionId);
+            if (result.failed() || result.result().isEmpty() || found.isEmpty()
+                    || found.get().userId != result.result().get().userId()) {
+                invalidSession();
+                return;
+            }
+            GatewaySession resumed = found.get();
+            resumed.context.runOnContext(v -> resumeOnSessionLoop(resumed, seq.longValue()));
+        });
+    }
+
+    private void resumeOnSessionLoop(GatewaySession resumed, long seq) {
+        var missed = resumed.replayAfter(seq);
+        if (missed.isEmpty()) {
+            invalidSession();
+            return;
+        }
+        GatewayConnection previous = resumed.connection();
+        if (previous != null && previous != this) {
+            previous.close(CloseCode.UNKNOWN_ERROR, "resumed elsewhere");
+        }
+        session = resumed;
+        gateway.vertx().cancelTimer(identifyTimer);
+        missed.get().forEach(this::send);
+        resumed.attach(this);
+        resumed.dispatch("RESUMED", "{}");
+    }
+
+    /** op 9 with d:false: the session cannot be resumed; the client identifies anew. */
+    private void invalidSession() {
+        send("{\"op\":9,\"d\":false}");
+    }
+
+    private void onClosed() {
+        closed = true;
+        gateway.forget(this);
+        gateway.vertx().cancelTimer(zombieTimer);
+        gateway.vertx().cancelTimer(identifyTimer);
+        if (zlib != null) {
+            synchronized (zlib) {
+                zlib.close();
+            }
+        }
+        if (session != null) {
+            GatewaySession detached = session;
+            detached.context.runOnContext(v -> detached.detach(this, System.currentTimeMillis()));
+        }
+    }
+
+    private static String strip(String token) {
+        String t = token.strip();
+        for (String prefix : new String[]{"Bot ", "Bearer "}) {
+            if (t.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return t.substring(prefix.length()).strip();
+            }
+        }
+        return t;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,124 @@
+package io.parley.gateway;
+
+import io.parley.account.AccountQueries;
+import io.parley.account.UserRecord;
+import io.parley.guild.ChannelRecord;
+import io.parley.guild.GuildQueries;
+import io.parley.guild.GuildRecord;
+import io.parley.guild.RoleRecord;
+import io.parley.member.MemberQueries;
+import io.parley.member.MemberRecord;
+import io.parley.permission.Permission;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Instant;
+import java.util.List;
+
+/** READY and GUILD_CREATE payloads from the read tables; loading a guild also primes its {@link GuildView}. */
+final class ReadyBuilder {
+    private final AccountQueries accounts;
+    private final GuildQueries guilds;
+    private final MemberQueries members;
+    private final Sessions sessions;
+
+    ReadyBuilder(AccountQueries accounts, GuildQueries guilds, MemberQueries members, Sessions sessions) {
+        this.accounts = accounts;
+        this.guilds = guilds;
+        this.members = members;
+        this.sessions = sessions;
+    }
+
+    record Ready(JsonObject data, List<Long> guildIds) {
+    }
+
+    Future<Ready> ready(long userId, String sessionId, String resumeUrl, int version) {
+        return accounts.userById(userId).compose(user -> guilds.guildsOf(userId).map(list -> {
+            UserRecord self = user.orElseThrow();
+            JsonArray stubs = new JsonArray();
+            list.forEach(g -> stubs.add(new JsonObject().put("id", Long.toString(g.id())).put("unavailable", true)));
+            JsonObject data = new JsonObject()
+                    .put("v", version)
+                    .put("user", self.toSelfJson())
+                    .put("guilds", stubs)
+                    .put("session_id", sessionId)
+                    .put("session_type", "normal")
+                    .put("resume_gateway_url", resumeUrl)
+                    .put("application", new JsonObject().put("id", Long.toString(userId)).put("flags", 0))
+                    .put("private_channels", new JsonArray())
+                    .put("relationships", new JsonArray())
+                    .put("read_state", new JsonObject().put("version", 0).put("partial", false)
+                            .put("entries", new JsonArray()))
+                    .put("user_settings", new JsonObject())
+                    .put("presences", new JsonArray())
+                    .put("guild_join_requests", new JsonArray())
+                    .put("shard", new JsonArray().add(0).add(1));
+            return new Ready(data, list.stream().map(GuildRecord::id).toList());
+        }));
+    }
+
+    /** GUILD_CREATE for one member's session; empty when they are no longer a member. */
+    Future<JsonObject> guildCreate(long guildId, long userId, int largeThreshold) {
+        return guilds.guild(guildId).compose(guild -> {
+            if (guild.isEmpty()) {
+                return Future.succeededFuture(null);
+            }
+            return guilds.roles(guildId).compose(roles -> guilds.channels(guildId).compose(channels ->
+                    members.member(guildId, userId).compose(self -> {
+                        if (self.isEmpty()) {
+                            return Future.succeededFuture((JsonObject) null);
+                        }
+                        GuildView view = prime(guild.get(), roles, channels);
+                        MemberRecord me = self.get();
+                        view.member(userId, me.roles(), until(me));
+                        return members.members(guildId, 0, largeThreshold).compose(list ->
+                                guilds.memberCount(guildId).map(count ->
+                                        guildCreate(guild.get(), roles, channels, list, me, count, view, largeThreshold)));
+                    })));
+        });
+    }
+
+    private GuildView prime(GuildRecord guild, List<RoleRecord> roles, List<ChannelRecord> channels) {
+        return sessions.viewOrPut(guild.id(), () -> {
+            GuildView view = new GuildView(guild.id(), guild.ownerId());
+            roles.forEach(r -> view.role(r.id(), r.settings().permissions()));
+            channels.forEach(view::channel);
+            return view;
+        });
+    }
+
+    private static JsonObject guildCreate(GuildRecord guild, List<RoleRecord> roles, List<ChannelRecord> channels,
+                                          List<MemberRecord> list, MemberRecord me, long count, GuildView view,
+                                          int largeThreshold) {
+        JsonObject json = guild.toJson(roles);
+        JsonObject properties = json.copy();
+        properties.remove("roles");
+        JsonArray visible = new JsonArray();
+        channels.stream()
+                .filter(c -> Permission.has(view.channelPermissions(me.user().id(), c.id()), Permission.VIEW_CHANNEL))
+                .forEach(c -> visible.add(c.toJson()));
+        JsonArray memberJson = new JsonArray();
+        list.forEach(m -> memberJson.add(m.toJson()));
+        if (list.stream().noneMatch(m -> m.user().id() == me.user().id())) {
+            memberJson.add(me.toJson());
+        }
+        return json.put("properties", properties)
+                .put("channels", visible)
+                .put("members", memberJson)
+                .put("member_count", count)
+                .put("large", count > largeThreshold)
+                .put("joined_at", me.joinedAt().toInstant().toString())
+                .put("presences", new JsonArray())
+                .put("voice_states", new JsonArray())
+                .put("threads", new JsonArray())
+                .put("stage_instances", new JsonArray())
+                .put("guild_scheduled_events", new JsonArray())
+                .put("unavailable", false)
+                .put("lazy", true);
+    }
+
+    private static Instant until(MemberRecord member) {
+        return member.communicationDisabledUntil() == null ? null : member.communicationDisabledUntil().toInstant();
+    }
+}

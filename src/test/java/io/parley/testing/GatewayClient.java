@@ -1,0 +1,165 @@
+package io.parley.testing;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/** A gateway client over a real WebSocket: queues every payload it receives and records how it was closed. */
+public final class GatewayClient implements AutoCloseable {
+    private static final Vertx CLIENT_VERTX = Vertx.vertx();
+
+    private final WebSocket ws;
+    private final BlockingQueue<JsonObject> payloads = new LinkedBlockingQueue<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Inflater inflater = new Inflater();
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private volatile Short closeCode;
+    private volatile String closeReason;
+
+    private GatewayClient(WebSocket ws) {
+        this.ws = ws;
+        ws.textMessageHandler(text -> payloads.add(new JsonObject(text)));
+        ws.binaryMessageHandler(this::onBinary);
+        ws.closeHandler(v -> {
+            closeCode = ws.closeStatusCode();
+            closeReason = ws.closeReason();
+            closed.countDown();
+        });
+    }
+
+    /** {@code query} such as "v=10&encoding=json"; path defaults to /gateway. */
+    public static GatewayClient connect(int port, String query) {
+        return connect(port, "/gateway", query, null);
+    }
+
+    public static GatewayClient connect(int port, String path, String query, String origin) {
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+                .setURI(path + (query == null ? "" : "?" + query));
+        if (origin != null) {
+            options.addHeader("Origin", origin);
+        }
+        try {
+            WebSocket ws = CLIENT_VERTX.createWebSocketClient(new WebSocketClientOptions()
+                            .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 24))
+                    .connect(options).await(10, TimeUnit.SECONDS);
+            return new GatewayClient(ws);
+        } catch (Exception e) {
+            throw new IllegalStateException("gateway connect failed: " + e, e);
+        }
+    }
+
+    public void send(JsonObject payload) {
+        ws.writeTextMessage(payload.encode());
+    }
+
+    public void sendRaw(String text) {
+        ws.writeTextMessage(text);
+    }
+
+    public void sendBinary(byte[] bytes) {
+        ws.writeBinaryMessage(Buffer.buffer(bytes));
+    }
+
+    /** The next payload, or null after {@code millis}. */
+    public JsonObject next(long millis) {
+        try {
+            return payloads.poll(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** The next dispatch of {@code type}, skipping others; fails after 5 s. */
+    public JsonObject dispatch(String type) {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonObject payload = next(deadline - System.currentTimeMillis());
+            if (payload != null && payload.getInteger("op") == 0 && type.equals(payload.getString("t"))) {
+                return payload;
+            }
+        }
+        throw new AssertionError("no " + type + " dispatch within 5 s");
+    }
+
+    /** Whether a dispatch of {@code type} arrives within {@code millis} (others are skipped). */
+    public boolean receives(String type, long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            JsonObject payload = next(deadline - System.currentTimeMillis());
+            if (payload != null && payload.getInteger("op") == 0 && type.equals(payload.getString("t"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public JsonObject identify(String token, int intents) {
+        send(new JsonObject().put("op", 2).put("d", new JsonObject().put("token", token).put("intents", intents)
+                .put("properties", new JsonObject().put("os", "linux").put("browser", "parley-test")
+                        .put("device", "parley-test"))));
+        return dispatch("READY");
+    }
+
+    /** The close code, waiting up to 5 s for the server to close; null if it did not. */
+    public Short awaitClose() {
+        try {
+            closed.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return closeCode;
+    }
+
+    public String closeReason() {
+        return closeReason;
+    }
+
+    public boolean isClosed() {
+        return closed.getCount() == 0;
+    }
+
+    private void onBinary(Buffer buffer) {
+        byte[] bytes = buffer.getBytes();
+        pending.writeBytes(bytes);
+        int n = bytes.length;
+        boolean flushed = n >= 4 && bytes[n - 4] == 0 && bytes[n - 3] == 0 && bytes[n - 2] == (byte) 0xff
+                && bytes[n - 1] == (byte) 0xff;
+        if (!flushed) {
+            return;
+        }
+        inflater.setInput(pending.toByteArray());
+        pending.reset();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        try {
+            int read;
+            while ((read = inflater.inflate(chunk)) > 0) {
+                out.write(chunk, 0, read);
+            }
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("the zlib stream is corrupt", e);
+        }
+        payloads.add(new JsonObject(out.toString(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void close() {
+        if (!isClosed()) {
+            ws.close();
+        }
+        inflater.end();
+    }
+}
