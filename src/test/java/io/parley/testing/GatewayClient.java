@@ -2,7 +2,8 @@ package io.parley.testing;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
@@ -20,7 +21,8 @@ import java.util.zip.Inflater;
 public final class GatewayClient implements AutoCloseable {
     private static final Vertx CLIENT_VERTX = Vertx.vertx();
 
-    private final WebSocket ws;
+    private final WebSocketClient http;
+    private final ClientWebSocket ws;
     private final BlockingQueue<JsonObject> payloads = new LinkedBlockingQueue<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Inflater inflater = new Inflater();
@@ -28,7 +30,8 @@ public final class GatewayClient implements AutoCloseable {
     private volatile Short closeCode;
     private volatile String closeReason;
 
-    private GatewayClient(WebSocket ws) {
+    private GatewayClient(WebSocketClient http, ClientWebSocket ws) {
+        this.http = http;
         this.ws = ws;
         ws.textMessageHandler(text -> payloads.add(new JsonObject(text)));
         ws.binaryMessageHandler(this::onBinary);
@@ -50,14 +53,19 @@ public final class GatewayClient implements AutoCloseable {
         if (origin != null) {
             options.addHeader("Origin", origin);
         }
+        // Handlers go on before the handshake, so a payload or close sent at once is not lost.
+        WebSocketClient http = CLIENT_VERTX.createWebSocketClient(new WebSocketClientOptions()
+                .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 24));
+        GatewayClient client = new GatewayClient(http, http.webSocket());
+        ClientWebSocket ws = client.ws;
         try {
-            WebSocket ws = CLIENT_VERTX.createWebSocketClient(new WebSocketClientOptions()
-                            .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 24))
-                    .connect(options).await(10, TimeUnit.SECONDS);
-            return new GatewayClient(ws);
+            ws.connect(options).await(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("gateway connect failed: " + e, e);
+            if (!client.isClosed()) {
+                throw new IllegalStateException("gateway connect failed: " + e, e);
+            }
         }
+        return client;
     }
 
     public void send(JsonObject payload) {
@@ -160,6 +168,7 @@ public final class GatewayClient implements AutoCloseable {
         if (!isClosed()) {
             ws.close();
         }
+        http.close();
         inflater.end();
     }
 }

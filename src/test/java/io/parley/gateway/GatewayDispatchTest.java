@@ -1,0 +1,176 @@
+package io.parley.gateway;
+
+import io.parley.testing.ApiClient;
+import io.parley.testing.ApiClient.Account;
+import io.parley.testing.Bots;
+import io.parley.testing.GatewayClient;
+import io.parley.testing.Guilds;
+import io.parley.testing.Guilds.Guild;
+import io.parley.testing.SharedParley;
+import io.parley.testing.TestParley;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.parley.testing.ApiClient.API;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Who receives which dispatch: membership, channel visibility at that moment, intents, MESSAGE_CONTENT. */
+@ExtendWith(SharedParley.class)
+class GatewayDispatchTest {
+    private static final int GUILDS = 1;
+    private static final int GUILD_MEMBERS = 1 << 1;
+    private static final int GUILD_MESSAGES = 1 << 9;
+    private static final int MESSAGE_CONTENT = 1 << 15;
+    private static final String Q = "v=10&encoding=json";
+
+    private TestParley parley;
+    private ApiClient api;
+    private Account owner;
+    private Account member;
+    private Guild guild;
+    private String messages;
+
+    @BeforeEach
+    void setUp(TestParley parley) {
+        this.parley = parley;
+        api = parley.client();
+        owner = api.register("correct horse battery");
+        member = api.register("correct horse battery");
+        guild = Guilds.create(api, owner, "Live");
+        Guilds.join(api, member, guild, owner);
+        messages = API + "/channels/" + guild.generalChannelId() + "/messages";
+    }
+
+    private GatewayClient session(Account account, int intents) {
+        GatewayClient client = GatewayClient.connect(parley.node().httpPort(), Q);
+        client.next(5000);
+        client.identify(account.token(), intents);
+        return client;
+    }
+
+    private String post(Account author, String content) {
+        return api.post(messages, new JsonObject().put("content", content), author.token()).json().getString("id");
+    }
+
+    @Test
+    void readyIsFollowedByGuildCreateWithChannelsRolesAndMembers() {
+        try (GatewayClient client = session(member, GUILDS)) {
+            JsonObject created = client.dispatch("GUILD_CREATE").getJsonObject("d");
+            assertEquals(guild.id(), created.getString("id"));
+            assertEquals(guild.id(), created.getJsonArray("roles").getJsonObject(0).getString("id"));
+            assertEquals(guild.generalChannelId(), created.getJsonArray("channels").getJsonObject(0).getString("id"));
+            assertEquals(2, created.getInteger("member_count"));
+            assertEquals(2, created.getJsonArray("members").size());
+            assertEquals("Live", created.getJsonObject("properties").getString("name"), "Fluxer reads properties");
+            assertEquals(new JsonArray(), created.getJsonArray("voice_states"));
+        }
+    }
+
+    @Test
+    void aMessageReachesMembersInOrderWithIncreasingSequence() {
+        try (GatewayClient client = session(member, GUILDS | GUILD_MESSAGES)) {
+            client.dispatch("GUILD_CREATE");
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                sent.add(post(owner, "hello " + i));
+            }
+            long lastSeq = 0;
+            for (String id : sent) {
+                JsonObject dispatch = client.dispatch("MESSAGE_CREATE");
+                assertEquals(id, dispatch.getJsonObject("d").getString("id"));
+                assertTrue(dispatch.getLong("s") > lastSeq);
+                lastSeq = dispatch.getLong("s");
+            }
+        }
+    }
+
+    @Test
+    void withoutTheGuildMessagesIntentNoMessagesArrive() {
+        try (GatewayClient client = session(member, GUILDS)) {
+            client.dispatch("GUILD_CREATE");
+            post(owner, "quiet");
+            assertFalse(client.receives("MESSAGE_CREATE", 700));
+        }
+    }
+
+    @Test
+    void aBotWithoutMessageContentSeesEmptyContentUnlessMentioned() {
+        Account bot = Bots.create(parley, "content_bot_" + System.nanoTime() % 100000);
+        Guilds.join(api, bot, guild, owner);
+        try (GatewayClient client = session(bot, GUILDS | GUILD_MESSAGES)) {
+            client.dispatch("GUILD_CREATE");
+            post(owner, "secret words");
+            assertEquals("", client.dispatch("MESSAGE_CREATE").getJsonObject("d").getString("content"));
+            post(owner, "hey <@" + bot.id() + ">");
+            assertEquals("hey <@" + bot.id() + ">",
+                    client.dispatch("MESSAGE_CREATE").getJsonObject("d").getString("content"));
+        }
+        try (GatewayClient client = session(bot, GUILDS | GUILD_MESSAGES | MESSAGE_CONTENT)) {
+            client.dispatch("GUILD_CREATE");
+            post(owner, "visible words");
+            assertEquals("visible words", client.dispatch("MESSAGE_CREATE").getJsonObject("d").getString("content"));
+        }
+    }
+
+    @Test
+    void losingViewChannelStopsDeliveryAtOnce() {
+        try (GatewayClient client = session(member, GUILDS | GUILD_MESSAGES)) {
+            client.dispatch("GUILD_CREATE");
+            api.put(API + "/channels/" + guild.generalChannelId() + "/permissions/" + member.id(), new JsonObject()
+                    .put("type", 1).put("allow", "0").put("deny", Long.toString(1L << 10)), owner.token());
+            post(owner, "you cannot see this");
+            assertFalse(client.receives("MESSAGE_CREATE", 700));
+            api.delete(API + "/channels/" + guild.generalChannelId() + "/permissions/" + member.id(), owner.token());
+            String visible = post(owner, "now you can");
+            assertEquals(visible, client.dispatch("MESSAGE_CREATE").getJsonObject("d").getString("id"));
+        }
+    }
+
+    @Test
+    void joiningAGuildBringsGuildCreateAndLeavingBringsGuildDelete() {
+        Account newcomer = api.register("correct horse battery");
+        try (GatewayClient client = session(newcomer, GUILDS);
+             GatewayClient watcher = session(owner, GUILDS | GUILD_MEMBERS)) {
+            Guilds.join(api, newcomer, guild, owner);
+            assertEquals(guild.id(), client.dispatch("GUILD_CREATE").getJsonObject("d").getString("id"));
+            assertEquals(newcomer.id(), watcher.dispatch("GUILD_MEMBER_ADD").getJsonObject("d")
+                    .getJsonObject("user").getString("id"));
+            api.delete(API + "/users/@me/guilds/" + guild.id(), newcomer.token());
+            assertEquals(guild.id(), client.dispatch("GUILD_DELETE").getJsonObject("d").getString("id"));
+            assertEquals(newcomer.id(), watcher.dispatch("GUILD_MEMBER_REMOVE").getJsonObject("d")
+                    .getJsonObject("user").getString("id"));
+        }
+    }
+
+    @Test
+    void structuralChangesAreDispatched() {
+        try (GatewayClient client = session(member, GUILDS)) {
+            client.dispatch("GUILD_CREATE");
+            String channel = api.post(API + "/guilds/" + guild.id() + "/channels", new JsonObject().put("name", "news"),
+                    owner.token()).json().getString("id");
+            assertEquals(channel, client.dispatch("CHANNEL_CREATE").getJsonObject("d").getString("id"));
+            api.post(API + "/guilds/" + guild.id() + "/roles", new JsonObject().put("name", "fans"), owner.token());
+            assertEquals("fans", client.dispatch("GUILD_ROLE_CREATE").getJsonObject("d").getJsonObject("role")
+                    .getString("name"));
+            api.patch(API + "/guilds/" + guild.id(), new JsonObject().put("name", "Renamed"), owner.token());
+            assertEquals("Renamed", client.dispatch("GUILD_UPDATE").getJsonObject("d").getString("name"));
+        }
+    }
+
+    @Test
+    void typingIsDispatchedToThoseWhoAskedForIt() {
+        try (GatewayClient client = session(member, GUILDS | (1 << 11))) {
+            client.dispatch("GUILD_CREATE");
+            api.post(API + "/channels/" + guild.generalChannelId() + "/typing", null, owner.token());
+            assertEquals(owner.id(), client.dispatch("TYPING_START").getJsonObject("d").getString("user_id"));
+        }
+    }
+}
