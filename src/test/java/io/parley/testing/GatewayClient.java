@@ -50,6 +50,7 @@ public final class GatewayClient implements AutoCloseable {
     public static GatewayClient connect(int port, String path, String query, String origin) {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
                 .setURI(path + (query == null ? "" : "?" + query));
+        options.setAllowOriginHeader(origin != null);
         if (origin != null) {
             options.addHeader("Origin", origin);
         }
