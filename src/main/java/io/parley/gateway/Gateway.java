@@ -1,6 +1,7 @@
 package io.parley.gateway;
 
 import io.parley.account.AccountQueries;
+import io.parley.member.MemberQueries;
 import io.parley.platform.config.ParleyConfig;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -24,15 +25,19 @@ public final class Gateway {
     private final AccountQueries accounts;
     private final Sessions sessions;
     private final ReadyBuilder readyBuilder;
+    private final Presences presences;
+    private final MemberChunks memberChunks;
     private final Map<GatewayConnection, Boolean> connections = new ConcurrentHashMap<>();
 
-    Gateway(Vertx vertx, ParleyConfig.Gateway config, AccountQueries accounts, Sessions sessions,
-            ReadyBuilder readyBuilder) {
+    Gateway(Vertx vertx, ParleyConfig.Gateway config, AccountQueries accounts, MemberQueries members,
+            Sessions sessions, ReadyBuilder readyBuilder) {
         this.vertx = vertx;
         this.config = config;
         this.accounts = accounts;
         this.sessions = sessions;
         this.readyBuilder = readyBuilder;
+        this.presences = new Presences(sessions, vertx, config.presenceGraceMs());
+        this.memberChunks = new MemberChunks(members, presences);
         long sweep = Math.max(1000, config.resumeWindowSeconds() * 1000L / 4);
         vertx.setPeriodic(sweep, t -> expireDetachedSessions());
     }
@@ -119,5 +124,13 @@ public final class Gateway {
 
     ReadyBuilder readyBuilder() {
         return readyBuilder;
+    }
+
+    Presences presences() {
+        return presences;
+    }
+
+    MemberChunks memberChunks() {
+        return memberChunks;
     }
 }

@@ -121,9 +121,32 @@ final class GatewayConnection {
         switch (opcode) {
             case Opcodes.IDENTIFY -> identify(payload.getValue("d"));
             case Opcodes.RESUME -> resume(payload.getValue("d"));
-            case Opcodes.PRESENCE_UPDATE, Opcodes.VOICE_STATE_UPDATE, Opcodes.REQUEST_GUILD_MEMBERS,
-                 Opcodes.VOICE_SERVER_PING, Opcodes.LAZY_REQUEST -> requireSession();
+            case Opcodes.PRESENCE_UPDATE -> presence(payload.getValue("d"));
+            case Opcodes.REQUEST_GUILD_MEMBERS -> requestMembers(payload.getValue("d"));
+            case Opcodes.VOICE_STATE_UPDATE, Opcodes.VOICE_SERVER_PING, Opcodes.LAZY_REQUEST -> requireSession();
             default -> close(CloseCode.UNKNOWN_OPCODE, "opcode " + opcode);
+        }
+    }
+
+    private void presence(Object raw) {
+        if (!requireSession()) {
+            return;
+        }
+        JsonObject presence = Presences.parse(raw);
+        if (presence == null) {
+            close(CloseCode.DECODE_ERROR, "status must be online, idle, dnd, invisible or offline");
+            return;
+        }
+        gateway.presences().set(session, presence);
+    }
+
+    private void requestMembers(Object raw) {
+        if (!requireSession()) {
+            return;
+        }
+        if (!(raw instanceof JsonObject d)
+                || !gateway.memberChunks().request(session, d, () -> close(CloseCode.DISALLOWED_INTENTS, "GUILD_MEMBERS"))) {
+            close(CloseCode.DECODE_ERROR, "REQUEST_GUILD_MEMBERS needs guild_id and query or user_ids");
         }
     }
 
@@ -164,6 +187,11 @@ final class GatewayConnection {
             return;
         }
         int largeThreshold = Math.max(50, Math.min(250, d.getInteger("large_threshold", DEFAULT_LARGE_THRESHOLD)));
+        JsonObject presence = Presences.parse(d.getValue("presence"));
+        if (presence == null) {
+            close(CloseCode.DECODE_ERROR, "IDENTIFY presence status is not valid");
+            return;
+        }
         identifying = true;
         gateway.accounts().principalByTokenHash(SessionTokens.hash(strip(token))).onComplete(result -> {
             if (result.failed() || result.result().isEmpty()) {
@@ -181,11 +209,11 @@ final class GatewayConnection {
                     new ReplayBuffer(limits.replayEvents(), limits.replayBytes()));
             gateway.readyBuilder().ready(principal.userId(), sessionId, gateway.publicUrl(ws), version)
                     .onFailure(e -> close(CloseCode.UNKNOWN_ERROR, null))
-                    .onSuccess(ready -> start(created, ready, largeThreshold));
+                    .onSuccess(ready -> start(created, ready, largeThreshold, presence));
         });
     }
 
-    private void start(GatewaySession created, ReadyBuilder.Ready ready, int largeThreshold) {
+    private void start(GatewaySession created, ReadyBuilder.Ready ready, int largeThreshold, JsonObject presence) {
         if (closed) {
             return;
         }
@@ -195,6 +223,7 @@ final class GatewayConnection {
         gateway.sessions().add(session);
         ready.guildIds().forEach(id -> gateway.sessions().subscribe(session, id));
         session.dispatch("READY", ready.data().encode());
+        gateway.presences().set(session, presence);
         Future<Void> chain = Future.succeededFuture();
         for (long guildId : ready.guildIds()) {
             chain = chain.compose(v -> gateway.readyBuilder().guildCreate(guildId, session.userId, largeThreshold)
@@ -263,7 +292,10 @@ final class GatewayConnection {
         }
         if (session != null) {
             GatewaySession detached = session;
-            detached.context.runOnContext(v -> detached.detach(this, System.currentTimeMillis()));
+            detached.context.runOnContext(v -> {
+                detached.detach(this, System.currentTimeMillis());
+                gateway.presences().ended(detached);
+            });
         }
     }
 

@@ -25,7 +25,7 @@ public final class GatewayModule implements DomainModule {
         this.vertx = vertx;
         this.readYourWrites = readYourWrites;
         this.readyBuilder = new ReadyBuilder(accounts, guilds, members, sessions);
-        this.gateway = new Gateway(vertx, config, accounts, sessions, readyBuilder);
+        this.gateway = new Gateway(vertx, config, accounts, members, sessions, readyBuilder);
     }
 
     public Gateway gateway() {

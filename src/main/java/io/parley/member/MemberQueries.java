@@ -42,6 +42,29 @@ public final class MemberQueries {
                 });
     }
 
+    /** Members whose username or nick starts with {@code prefix} (case-insensitive), by user id. */
+    public Future<List<MemberRecord>> search(long guildId, String prefix, int limit) {
+        String pattern = prefix.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return pool.preparedQuery(SELECT + " WHERE m.guild_id = $1 AND (lower(u.username) LIKE $2 OR lower(m.nick) LIKE $2)"
+                        + " ORDER BY m.user_id LIMIT $3")
+                .execute(Tuple.of(guildId, pattern, limit))
+                .map(rows -> {
+                    List<MemberRecord> members = new ArrayList<>(rows.size());
+                    rows.forEach(row -> members.add(member(row)));
+                    return members;
+                });
+    }
+
+    public Future<List<MemberRecord>> byIds(long guildId, List<Long> userIds) {
+        return pool.preparedQuery(SELECT + " WHERE m.guild_id = $1 AND m.user_id = ANY($2) ORDER BY m.user_id")
+                .execute(Tuple.of(guildId, userIds.toArray(Long[]::new)))
+                .map(rows -> {
+                    List<MemberRecord> members = new ArrayList<>(rows.size());
+                    rows.forEach(row -> members.add(member(row)));
+                    return members;
+                });
+    }
+
     public Future<Boolean> isBanned(long guildId, long userId) {
         return pool.preparedQuery("SELECT 1 FROM bans WHERE guild_id = $1 AND user_id = $2")
                 .execute(Tuple.of(guildId, userId)).map(rows -> rows.size() > 0);

@@ -173,4 +173,44 @@ class GatewayDispatchTest {
             assertEquals(owner.id(), client.dispatch("TYPING_START").getJsonObject("d").getString("user_id"));
         }
     }
+
+    @Test
+    void presenceChangesReachGuildmatesAndInvisibleReadsAsOffline() {
+        int presences = 1 << 8;
+        try (GatewayClient watcher = session(owner, GUILDS | presences);
+             GatewayClient client = session(member, GUILDS)) {
+            watcher.dispatch("GUILD_CREATE");
+            JsonObject online = watcher.dispatch("PRESENCE_UPDATE").getJsonObject("d");
+            assertEquals(member.id(), online.getJsonObject("user").getString("id"));
+            assertEquals("online", online.getString("status"));
+            client.send(new JsonObject().put("op", 3).put("d", new JsonObject().put("status", "dnd")
+                    .put("activities", new JsonArray()).put("since", 0).put("afk", false)));
+            assertEquals("dnd", watcher.dispatch("PRESENCE_UPDATE").getJsonObject("d").getString("status"));
+            client.send(new JsonObject().put("op", 3).put("d", new JsonObject().put("status", "invisible")));
+            assertEquals("offline", watcher.dispatch("PRESENCE_UPDATE").getJsonObject("d").getString("status"));
+        }
+    }
+
+    @Test
+    void requestGuildMembersAnswersInChunksWithTheNonce() {
+        try (GatewayClient client = session(member, GUILDS | GUILD_MEMBERS)) {
+            client.dispatch("GUILD_CREATE");
+            client.send(new JsonObject().put("op", 8).put("d", new JsonObject().put("guild_id", guild.id())
+                    .put("query", "").put("limit", 0).put("nonce", "n1")));
+            JsonObject chunk = client.dispatch("GUILD_MEMBERS_CHUNK").getJsonObject("d");
+            assertEquals(2, chunk.getJsonArray("members").size());
+            assertEquals("n1", chunk.getString("nonce"));
+            assertEquals(1, chunk.getInteger("chunk_count"));
+            client.send(new JsonObject().put("op", 8).put("d", new JsonObject().put("guild_id", guild.id())
+                    .put("query", owner.username().substring(0, 6)).put("limit", 10)));
+            JsonArray found = client.dispatch("GUILD_MEMBERS_CHUNK").getJsonObject("d").getJsonArray("members");
+            assertTrue(found.stream().anyMatch(m -> ((JsonObject) m).getJsonObject("user").getString("id")
+                    .equals(owner.id())));
+        }
+        try (GatewayClient client = session(member, GUILDS)) {
+            client.send(new JsonObject().put("op", 8).put("d", new JsonObject().put("guild_id", guild.id())
+                    .put("query", "").put("limit", 0)));
+            assertEquals((short) 4014, client.awaitClose(), "listing everyone needs GUILD_MEMBERS");
+        }
+    }
 }

@@ -1,0 +1,94 @@
+package io.parley.gateway;
+
+import io.parley.member.MemberQueries;
+import io.parley.member.MemberRecord;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** op 8 REQUEST_GUILD_MEMBERS → GUILD_MEMBERS_CHUNK pages of at most 1000 members. */
+final class MemberChunks {
+    private static final int CHUNK = 1000;
+    private static final int MAX_ALL = 100_000;
+
+    private final MemberQueries members;
+    private final Presences presences;
+
+    MemberChunks(MemberQueries members, Presences presences) {
+        this.members = members;
+        this.presences = presences;
+    }
+
+    /** False when the request is malformed (the caller closes with 4002). */
+    boolean request(GatewaySession session, JsonObject d, Runnable disallowed) {
+        Object guildValue = d.getValue("guild_id");
+        long guildId;
+        try {
+            guildId = Long.parseLong(String.valueOf(guildValue));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        String query = d.getValue("query") instanceof String q ? q : null;
+        JsonArray userIds = d.getValue("user_ids") instanceof JsonArray a ? a : null;
+        if (query == null && userIds == null) {
+            return false;
+        }
+        int limit = d.getValue("limit") instanceof Integer l ? l : 0;
+        boolean everyone = userIds == null && query.isEmpty();
+        if ((everyone || userIds != null) && !session.wants(Intents.GUILD_MEMBERS)) {
+            disallowed.run();
+            return true;
+        }
+        if (!session.guilds.contains(guildId)) {
+            return true;
+        }
+        Future<List<MemberRecord>> found;
+        List<Long> wanted = new ArrayList<>();
+        if (userIds != null) {
+            userIds.forEach(id -> wanted.add(Long.parseLong(String.valueOf(id))));
+            found = members.byIds(guildId, wanted.subList(0, Math.min(100, wanted.size())));
+        } else {
+            int max = everyone && limit == 0 ? MAX_ALL : Math.max(1, Math.min(limit == 0 ? 100 : limit, everyone ? MAX_ALL : 100));
+            found = everyone ? members.members(guildId, 0, max) : members.search(guildId, query, max);
+        }
+        boolean withPresences = Boolean.TRUE.equals(d.getValue("presences"));
+        Object nonce = d.getValue("nonce");
+        found.onSuccess(list -> send(session, guildId, list, wanted, withPresences, nonce));
+        return true;
+    }
+
+    private void send(GatewaySession session, long guildId, List<MemberRecord> list, List<Long> wanted,
+                      boolean withPresences, Object nonce) {
+        int count = Math.max(1, (list.size() + CHUNK - 1) / CHUNK);
+        for (int index = 0; index < count; index++) {
+            List<MemberRecord> page = list.subList(index * CHUNK, Math.min(list.size(), (index + 1) * CHUNK));
+            JsonArray memberJson = new JsonArray();
+            JsonArray presenceJson = new JsonArray();
+            page.forEach(m -> {
+                memberJson.add(m.toJson());
+                if (withPresences) {
+                    presenceJson.add(presences.visible(m.user().id()).put("user",
+                            new JsonObject().put("id", Long.toString(m.user().id()))));
+                }
+            });
+            JsonObject chunk = new JsonObject().put("guild_id", Long.toString(guildId)).put("members", memberJson)
+                    .put("chunk_index", index).put("chunk_count", count);
+            if (index == count - 1 && !wanted.isEmpty()) {
+                JsonArray notFound = new JsonArray();
+                wanted.stream().filter(id -> list.stream().noneMatch(m -> m.user().id() == id))
+                        .forEach(id -> notFound.add(Long.toString(id)));
+                chunk.put("not_found", notFound);
+            }
+            if (withPresences) {
+                chunk.put("presences", presenceJson);
+            }
+            if (nonce != null) {
+                chunk.put("nonce", nonce);
+            }
+            session.dispatchOnContext("GUILD_MEMBERS_CHUNK", chunk.encode());
+        }
+    }
+}

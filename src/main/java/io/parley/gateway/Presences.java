@@ -1,0 +1,81 @@
+package io.parley.gateway;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Presence for the gateway: op 3 and session ends become PRESENCE_UPDATE to sessions sharing a guild. */
+final class Presences {
+    private static final Set<String> STATUSES = Set.of("online", "idle", "dnd", "invisible", "offline");
+
+    private final PresenceStore store = new InMemoryPresenceStore();
+    private final Sessions sessions;
+    private final Vertx vertx;
+    private final long graceMs;
+
+    Presences(Sessions sessions, Vertx vertx, long graceMs) {
+        this.sessions = sessions;
+        this.vertx = vertx;
+        this.graceMs = graceMs;
+    }
+
+    /** A presence object from op 3 or IDENTIFY's {@code presence}; null when it is malformed. */
+    static JsonObject parse(Object raw) {
+        if (raw == null) {
+            return new JsonObject().put("status", "online").put("activities", new JsonArray());
+        }
+        if (!(raw instanceof JsonObject d) || !(d.getValue("status", "online") instanceof String status)
+                || !STATUSES.contains(status)) {
+            return null;
+        }
+        JsonArray activities = d.getValue("activities") instanceof JsonArray a ? a : new JsonArray();
+        return new JsonObject().put("status", "offline".equals(status) ? "invisible" : status)
+                .put("activities", activities);
+    }
+
+    void set(GatewaySession session, JsonObject presence) {
+        store.update(session.userId, session.id, presence).ifPresent(p -> broadcast(session.userId, guildsOf(session.userId)));
+    }
+
+    /** After the grace period, a session that was not resumed no longer counts towards its user's presence. */
+    void ended(GatewaySession session) {
+        Set<Long> guilds = new HashSet<>(session.guilds);
+        vertx.setTimer(Math.max(1, graceMs), t -> {
+            if (session.connection() == null) {
+                guilds.addAll(guildsOf(session.userId));
+                store.remove(session.userId, session.id).ifPresent(p -> broadcast(session.userId, guilds));
+            }
+        });
+    }
+
+    JsonObject visible(long userId) {
+        return store.visible(userId);
+    }
+
+    private Set<Long> guildsOf(long userId) {
+        Set<Long> guilds = new HashSet<>();
+        sessions.ofUser(userId).forEach(s -> guilds.addAll(s.guilds));
+        return guilds;
+    }
+
+    private void broadcast(long userId, Set<Long> guilds) {
+        JsonObject visible = store.visible(userId);
+        String status = visible.getString("status");
+        for (long guildId : guilds) {
+            String data = new JsonObject().put("user", new JsonObject().put("id", Long.toString(userId)))
+                    .put("guild_id", Long.toString(guildId)).put("status", status)
+                    .put("activities", visible.getJsonArray("activities"))
+                    .put("client_status", "offline".equals(status) ? new JsonObject()
+                            : new JsonObject().put("web", status)).encode();
+            for (GatewaySession session : List.copyOf(sessions.inGuild(guildId))) {
+                if (session.wants(Intents.GUILD_PRESENCES)) {
+                    session.dispatchOnContext("PRESENCE_UPDATE", data);
+                }
+            }
+        }
+    }
+}
