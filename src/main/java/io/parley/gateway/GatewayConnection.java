@@ -222,14 +222,14 @@ final class GatewayConnection {
         gateway.vertx().cancelTimer(identifyTimer);
         gateway.sessions().add(session);
         ready.guildIds().forEach(id -> gateway.sessions().subscribe(session, id));
-        session.dispatch("READY", ready.data().encode());
+        session.dispatchUnbuffered("READY", ready.data().encode());
         gateway.presences().set(session, presence);
         Future<Void> chain = Future.succeededFuture();
         for (long guildId : ready.guildIds()) {
             chain = chain.compose(v -> gateway.readyBuilder().guildCreate(guildId, session.userId, largeThreshold)
                     .map(guild -> {
                         if (guild != null && session.wants(Intents.GUILDS)) {
-                            session.dispatch("GUILD_CREATE", guild.encode());
+                            session.dispatchUnbuffered("GUILD_CREATE", guild.encode());
                         }
                         return null;
                     }));

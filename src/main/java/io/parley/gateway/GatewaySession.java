@@ -47,6 +47,16 @@ final class GatewaySession {
         }
     }
 
+    /** Runs on {@link #context}: sends a dispatch that RESUME will not replay (the session's start-up payloads). */
+    void dispatchUnbuffered(String type, String dataJson) {
+        seq++;
+        replay.skip(seq);
+        GatewayConnection current = connection;
+        if (current != null) {
+            current.send("{\"op\":0,\"s\":" + seq + ",\"t\":\"" + type + "\",\"d\":" + dataJson + "}");
+        }
+    }
+
     void dispatchOnContext(String type, String dataJson) {
         context.runOnContext(v -> dispatch(type, dataJson));
     }

@@ -31,6 +31,16 @@ final class ReplayBuffer {
         }
     }
 
+    /**
+     * A frame too large to be worth keeping (READY, the initial GUILD_CREATEs): a resume from
+     * before it gets op 9 and identifies anew, which rebuilds it anyway.
+     */
+    void skip(long seq) {
+        frames.clear();
+        bytes = 0;
+        droppedThrough = seq;
+    }
+
     /** Frames after {@code seq}, in order; empty when some of them were already dropped. */
     Optional<List<String>> after(long seq) {
         if (seq < droppedThrough) {
