@@ -5,6 +5,7 @@ import io.parley.platform.storage.Jdbc;
 import io.parley.platform.storage.ThreadBoundTransactions;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -50,9 +51,11 @@ public final class AxonWiring {
         configurer.eventProcessing(processing -> {
             processing.registerTrackingEventProcessor(group, c -> c.eventStore(), c -> TrackingEventProcessorConfiguration
                             .forSingleThreadedProcessing()
-                            .andBatchSize(1)
+                            .andBatchSize(config.projectionBatchSize())
                             .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
-                    .registerTokenStore(group, c -> new InMemoryTokenStore());
+                    .registerTokenStore(group, c -> new InMemoryTokenStore())
+                    // it writes nothing durable: no database transaction per batch
+                    .registerTransactionManager(group, c -> NoTransactionManager.INSTANCE);
             handlers.forEach(processing::registerEventHandler);
         });
     }
