@@ -142,7 +142,7 @@ public class GuildAggregate {
     public long handle(ReorderRoles command) {
         for (Map.Entry<Long, Integer> entry : command.positions().entrySet()) {
             role(entry.getKey());
-            if (entry.getKey() == guildId) {
+            if (guildId.equals(entry.getKey())) {
                 throw ApiException.invalid("id", "The @everyone role cannot be moved");
             }
             if (entry.getValue() < 1) {
@@ -210,12 +210,7 @@ public class GuildAggregate {
 
     @CommandHandler
     public long handle(ReorderChannels command, ParleyConfig.Limits limits) {
-        for (ChannelPosition move : command.positions()) {
-            GuildChannels.ChannelState channel = channels.get(move.channelId());
-            if (move.moveParent() && !Objects.equals(channel.settings().parentId(), move.parentId())) {
-                channels.checkParent(channel.type(), move.parentId(), move.channelId(), limits);
-            }
-        }
+        channels.checkMoves(command.positions(), limits);
         apply(new ChannelsReordered(guildId, command.actorId(), List.copyOf(command.positions()), command.at()));
         return getVersion();
     }
@@ -301,7 +296,7 @@ public class GuildAggregate {
     @EventSourcingHandler
     void on(RoleCreated event) {
         if (event.roleId() != event.guildId()) {
-            roles.replaceAll((id, role) -> role.position() >= event.position() && id != guildId
+            roles.replaceAll((id, role) -> role.position() >= event.position() && !id.equals(guildId)
                     ? new RoleState(role.settings(), role.position() + 1) : role);
         }
         roles.put(event.roleId(), new RoleState(event.settings(), event.position()));

@@ -59,6 +59,30 @@ final class GuildChannels {
         }
     }
 
+    /** A bulk move is checked as a whole: each new parent is valid and no category ends up over its limit. */
+    void checkMoves(List<ChannelPosition> moves, ParleyConfig.Limits limits) {
+        Map<Long, Long> parents = new java.util.HashMap<>();
+        byId.forEach((id, c) -> parents.put(id, c.settings().parentId()));
+        java.util.Set<Long> gaining = new java.util.HashSet<>();
+        for (ChannelPosition move : moves) {
+            ChannelState channel = get(move.channelId());
+            if (move.moveParent() && !Objects.equals(channel.settings().parentId(), move.parentId())) {
+                checkParent(channel.type(), move.parentId(), move.channelId(), limits);
+                parents.put(move.channelId(), move.parentId());
+                if (move.parentId() != null) {
+                    gaining.add(move.parentId());
+                }
+            }
+        }
+        for (long category : gaining) {
+            long size = parents.values().stream().filter(p -> Objects.equals(p, category)).count();
+            if (size > limits.channelsPerCategory()) {
+                throw new ApiException(ErrorCode.MAX_CHANNELS,
+                        "Maximum number of channels in a category reached (" + limits.channelsPerCategory() + ")");
+            }
+        }
+    }
+
     void created(long channelId, int type, ChannelSettings settings, List<Overwrite> overwrites) {
         Map<Long, Overwrite> byTarget = new LinkedHashMap<>();
         overwrites.forEach(o -> byTarget.put(o.id(), o));
