@@ -3,6 +3,7 @@ package io.parley.audit;
 import io.parley.guild.GuildContext;
 import io.parley.http.Authenticator;
 import io.parley.http.PathIds;
+import io.parley.http.Query;
 import io.parley.http.Replies;
 import io.parley.http.RouteModule;
 import io.parley.permission.Permission;
@@ -38,14 +39,11 @@ public final class AuditLogRoutes implements RouteModule {
 
     private Future<?> list(RoutingContext ctx) {
         long guildId = PathIds.of(ctx, "guildId", ErrorCode.UNKNOWN_GUILD);
-        Long userId = queryId(ctx, "user_id");
-        Long actionType = queryId(ctx, "action_type");
-        Long before = queryId(ctx, "before");
-        Long after = queryId(ctx, "after");
-        int limit = queryId(ctx, "limit") == null ? 50 : Math.toIntExact(queryId(ctx, "limit"));
-        if (limit < 1 || limit > 100) {
-            throw ApiException.invalid("limit", "Must be a whole number from 1 to 100");
-        }
+        Long userId = Query.id(ctx, "user_id");
+        Long actionType = Query.id(ctx, "action_type");
+        Long before = Query.id(ctx, "before");
+        Long after = Query.id(ctx, "after");
+        int limit = Query.intIn(ctx, "limit", 1, 100, 50);
         return g.access().member(guildId, Authenticator.principal(ctx).userId()).compose(actor -> {
             actor.require(Permission.VIEW_AUDIT_LOG);
             return pool.preparedQuery("""
@@ -94,15 +92,4 @@ public final class AuditLogRoutes implements RouteModule {
         return chain.map(v -> users);
     }
 
-    private static Long queryId(RoutingContext ctx, String name) {
-        String raw = ctx.request().getParam(name);
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid(name, "Must be a number");
-        }
-    }
 }

@@ -136,7 +136,8 @@ public final class InviteRoutes implements RouteModule {
                     if (count >= g.services().config().limits().guildsPerUser()) {
                         throw new ApiException(ErrorCode.MAX_GUILDS);
                     }
-                    return g.services().commands().send(new UseInvite(invite.code(), userId, Instant.now()));
+                    return g.services().commands().<Long>send(new UseInvite(invite.code(), userId, Instant.now()))
+                            .compose(version -> g.caughtUp(InviteProjection.GROUP, invite.code(), version));
                 }).compose(v -> g.services().commands().<Long>send(
                                 new JoinGuild(memberId, guildId, userId, invite.code(), Instant.now())))
                         .compose(version -> g.caughtUp(MemberProjection.GROUP, memberId, version));

@@ -5,6 +5,7 @@ import io.parley.guild.GuildContext;
 import io.parley.http.Authenticator;
 import io.parley.http.JsonInput;
 import io.parley.http.PathIds;
+import io.parley.http.Query;
 import io.parley.http.Replies;
 import io.parley.http.RouteModule;
 import io.parley.member.MemberCommands.RemoveMember;
@@ -49,8 +50,9 @@ public final class MemberRoutes implements RouteModule {
 
     private Future<?> list(RoutingContext ctx) {
         long guildId = PathIds.of(ctx, "guildId", ErrorCode.UNKNOWN_GUILD);
-        int limit = queryInt(ctx, "limit", 1, 1000, 1);
-        long after = queryLong(ctx, "after");
+        int limit = Query.intIn(ctx, "limit", 1, 1000, 1);
+        Long afterId = Query.id(ctx, "after");
+        long after = afterId == null ? 0 : afterId;
         return g.access().member(guildId, Authenticator.principal(ctx).userId())
                 .compose(actor -> g.members().members(guildId, after, limit))
                 .compose(members -> {
@@ -224,28 +226,4 @@ public final class MemberRoutes implements RouteModule {
         }
     }
 
-    static int queryInt(RoutingContext ctx, String name, int min, int max, int fallback) {
-        String raw = ctx.request().getParam(name);
-        if (raw == null) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiException.invalid(name, "Must be a whole number from " + min + " to " + max);
-    }
-
-    static long queryLong(RoutingContext ctx, String name) {
-        String raw = ctx.request().getParam(name);
-        try {
-            return raw == null ? 0 : Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid(name, "Must be a snowflake");
-        }
-    }
 }

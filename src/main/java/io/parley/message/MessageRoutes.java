@@ -6,6 +6,7 @@ import io.parley.guild.GuildContext;
 import io.parley.http.Authenticator;
 import io.parley.http.JsonInput;
 import io.parley.http.PathIds;
+import io.parley.http.Query;
 import io.parley.http.Replies;
 import io.parley.http.RouteModule;
 import io.parley.http.ratelimit.RateLimits;
@@ -96,10 +97,10 @@ public final class MessageRoutes implements RouteModule {
     private Future<?> history(RoutingContext ctx) {
         long channelId = PathIds.of(ctx, "channelId", ErrorCode.UNKNOWN_CHANNEL);
         long userId = Authenticator.principal(ctx).userId();
-        int limit = queryInt(ctx, "limit", 1, 100, 50);
-        Long before = queryId(ctx, "before");
-        Long after = queryId(ctx, "after");
-        Long around = queryId(ctx, "around");
+        int limit = Query.intIn(ctx, "limit", 1, 100, 50);
+        Long before = Query.id(ctx, "before");
+        Long after = Query.id(ctx, "after");
+        Long around = Query.id(ctx, "around");
         if ((before != null ? 1 : 0) + (after != null ? 1 : 0) + (around != null ? 1 : 0) > 1) {
             throw ApiException.invalid("before", "Use at most one of before, after and around");
         }
@@ -220,33 +221,5 @@ public final class MessageRoutes implements RouteModule {
         return messages.message(messageId).compose(m -> m
                 .map(found -> messages.render(List.of(found), viewerId).map(list -> list.getJsonObject(0)))
                 .orElseGet(() -> Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_MESSAGE))));
-    }
-
-    static int queryInt(RoutingContext ctx, String name, int min, int max, int fallback) {
-        String raw = ctx.request().getParam(name);
-        if (raw == null) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiException.invalid(name, "Must be a whole number from " + min + " to " + max);
-    }
-
-    static Long queryId(RoutingContext ctx, String name) {
-        String raw = ctx.request().getParam(name);
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid(name, "Must be a snowflake");
-        }
     }
 }

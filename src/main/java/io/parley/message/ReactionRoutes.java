@@ -4,6 +4,7 @@ import io.parley.guild.ChannelActor;
 import io.parley.guild.GuildContext;
 import io.parley.http.Authenticator;
 import io.parley.http.PathIds;
+import io.parley.http.Query;
 import io.parley.http.Replies;
 import io.parley.http.RouteModule;
 import io.parley.message.MessageCommands.AddReaction;
@@ -78,8 +79,8 @@ public final class ReactionRoutes implements RouteModule {
         long channelId = PathIds.of(ctx, "channelId", ErrorCode.UNKNOWN_CHANNEL);
         long messageId = PathIds.of(ctx, "messageId", ErrorCode.UNKNOWN_MESSAGE);
         String emoji = Emojis.key(ctx.pathParam("emoji"));
-        int limit = MessageRoutes.queryInt(ctx, "limit", 1, 100, 25);
-        Long after = MessageRoutes.queryId(ctx, "after");
+        int limit = Query.intIn(ctx, "limit", 1, 100, 25);
+        Long after = Query.id(ctx, "after");
         return g.access().channel(channelId, Authenticator.principal(ctx).userId()).compose(access -> {
             access.require(Permission.READ_MESSAGE_HISTORY);
             return message(channelId, messageId);

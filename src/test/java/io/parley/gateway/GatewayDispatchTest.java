@@ -177,9 +177,9 @@ class GatewayDispatchTest {
     @Test
     void presenceChangesReachGuildmatesAndInvisibleReadsAsOffline() {
         int presences = 1 << 8;
-        try (GatewayClient watcher = session(owner, GUILDS | presences);
-             GatewayClient client = session(member, GUILDS)) {
+        try (GatewayClient watcher = session(owner, GUILDS | presences)) {
             watcher.dispatch("GUILD_CREATE");
+            GatewayClient client = session(member, GUILDS);
             JsonObject online = watcher.dispatch("PRESENCE_UPDATE").getJsonObject("d");
             assertEquals(member.id(), online.getJsonObject("user").getString("id"));
             assertEquals("online", online.getString("status"));
@@ -188,6 +188,7 @@ class GatewayDispatchTest {
             assertEquals("dnd", watcher.dispatch("PRESENCE_UPDATE").getJsonObject("d").getString("status"));
             client.send(new JsonObject().put("op", 3).put("d", new JsonObject().put("status", "invisible")));
             assertEquals("offline", watcher.dispatch("PRESENCE_UPDATE").getJsonObject("d").getString("status"));
+            client.close();
         }
     }
 
