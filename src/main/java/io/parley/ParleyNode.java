@@ -38,6 +38,7 @@ import io.parley.http.HttpVerticle;
 import io.parley.http.ParleyRouter;
 import io.parley.http.RouteModule;
 import io.parley.http.ratelimit.InMemoryRateLimiter;
+import io.parley.http.ratelimit.RateLimiter;
 import io.parley.platform.axon.AxonRuntime;
 import io.parley.platform.axon.Commands;
 import io.parley.platform.axon.DomainModule;
@@ -111,13 +112,14 @@ public final class ParleyNode implements AutoCloseable {
             ReadYourWrites readYourWrites = new ReadYourWrites(vertx, config.axon().readYourWritesTimeoutMs());
             Pool pool = storage.reactivePool(vertx);
             AccountQueries accounts = new AccountQueries(pool);
+            RateLimiter rateLimiter = new InMemoryRateLimiter();
             GatewayModule gateway = new GatewayModule(vertx, config.gateway(), readYourWrites, accounts,
-                    new GuildQueries(pool), new MemberQueries(pool));
+                    new GuildQueries(pool), new MemberQueries(pool), rateLimiter);
             axon = AxonRuntime.start(config.axon(), storage.transactions(), meters, readYourWrites,
                     domainModules(config, gateway));
             ApiServices services = new ApiServices(config, vertx, pool, new Commands(vertx, axon.commandGateway()),
                     new Snowflakes(config.snowflake().workerId(), config.snowflake().processId()), readYourWrites,
-                    new PasswordHasher(config.auth().argon2()), new InMemoryRateLimiter(), accounts,
+                    new PasswordHasher(config.auth().argon2()), rateLimiter, accounts,
                     new Authenticator(accounts));
             log.info("storage and Axon ready in {} ms", (System.nanoTime() - started) / 1_000_000);
             return new ParleyNode(config, storage, vertx, axon, pool, services, meters, gateway.gateway());

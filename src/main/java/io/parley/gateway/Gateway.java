@@ -1,6 +1,7 @@
 package io.parley.gateway;
 
 import io.parley.account.AccountQueries;
+import io.parley.http.ratelimit.RateLimiter;
 import io.parley.member.MemberQueries;
 import io.parley.platform.config.ParleyConfig;
 import io.vertx.core.Handler;
@@ -27,10 +28,12 @@ public final class Gateway {
     private final ReadyBuilder readyBuilder;
     private final Presences presences;
     private final MemberChunks memberChunks;
+    private final RateLimiter rateLimiter;
     private final Map<GatewayConnection, Boolean> connections = new ConcurrentHashMap<>();
 
     Gateway(Vertx vertx, ParleyConfig.Gateway config, AccountQueries accounts, MemberQueries members,
-            Sessions sessions, ReadyBuilder readyBuilder) {
+            Sessions sessions, ReadyBuilder readyBuilder, RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
         this.vertx = vertx;
         this.config = config;
         this.accounts = accounts;
@@ -124,6 +127,10 @@ public final class Gateway {
 
     ReadyBuilder readyBuilder() {
         return readyBuilder;
+    }
+
+    RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 
     Presences presences() {

@@ -1,5 +1,6 @@
 package io.parley.gateway;
 
+import io.parley.account.Principal;
 import io.parley.account.SessionTokens;
 import io.parley.platform.config.ParleyConfig;
 import io.vertx.core.Future;
@@ -199,18 +200,35 @@ final class GatewayConnection {
                 return;
             }
             var principal = result.result().get();
-            if (gateway.sessions().ofUser(principal.userId()).size() >= limits.sessionsPerUser()) {
+            long connected = gateway.sessions().ofUser(principal.userId()).stream()
+                    .filter(s -> s.connection() != null).count();
+            if (connected >= limits.sessionsPerUser()) {
                 close(CloseCode.RATE_LIMITED, "too many sessions for this user");
                 return;
             }
-            String sessionId = HexFormat.of().formatHex(randomBytes());
-            GatewaySession created = new GatewaySession(sessionId, principal.userId(), principal.bot(),
-                    number.intValue(), gateway.vertx().getOrCreateContext(),
-                    new ReplayBuffer(limits.replayEvents(), limits.replayBytes()));
-            gateway.readyBuilder().ready(principal.userId(), sessionId, gateway.publicUrl(ws), version)
-                    .onFailure(e -> close(CloseCode.UNKNOWN_ERROR, null))
-                    .onSuccess(ready -> start(created, ready, largeThreshold, presence));
+            String ip = ws.remoteAddress() == null ? "unknown" : ws.remoteAddress().host();
+            gateway.rateLimiter().acquire("identify-ip:" + ip, limits.identifyPerIp())
+                    .compose(byIp -> byIp.allowed()
+                            ? gateway.rateLimiter().acquire("identify-user:" + principal.userId(), limits.identifyPerUser())
+                            : Future.succeededFuture(byIp))
+                    .onSuccess(decision -> {
+                        if (!decision.allowed()) {
+                            close(CloseCode.RATE_LIMITED, "identifying too often");
+                        } else {
+                            begin(principal, number.intValue(), largeThreshold, presence);
+                        }
+                    });
         });
+    }
+
+    private void begin(Principal principal, int intents, int largeThreshold, JsonObject presence) {
+        String sessionId = HexFormat.of().formatHex(randomBytes());
+        GatewaySession created = new GatewaySession(sessionId, principal.userId(), principal.bot(),
+                intents, gateway.vertx().getOrCreateContext(),
+                new ReplayBuffer(limits.replayEvents(), limits.replayBytes()));
+        gateway.readyBuilder().ready(principal.userId(), sessionId, gateway.publicUrl(ws), version)
+                .onFailure(e -> close(CloseCode.UNKNOWN_ERROR, null))
+                .onSuccess(ready -> start(created, ready, largeThreshold, presence));
     }
 
     private void start(GatewaySession created, ReadyBuilder.Ready ready, int largeThreshold, JsonObject presence) {

@@ -2,6 +2,7 @@ package io.parley.gateway;
 
 import io.parley.account.AccountQueries;
 import io.parley.guild.GuildQueries;
+import io.parley.http.ratelimit.RateLimiter;
 import io.parley.member.MemberQueries;
 import io.parley.platform.axon.AxonWiring;
 import io.parley.platform.axon.DomainModule;
@@ -21,11 +22,11 @@ public final class GatewayModule implements DomainModule {
     private final Gateway gateway;
 
     public GatewayModule(Vertx vertx, ParleyConfig.Gateway config, ReadYourWrites readYourWrites,
-                         AccountQueries accounts, GuildQueries guilds, MemberQueries members) {
+                         AccountQueries accounts, GuildQueries guilds, MemberQueries members, RateLimiter rateLimiter) {
         this.vertx = vertx;
         this.readYourWrites = readYourWrites;
         this.readyBuilder = new ReadyBuilder(accounts, guilds, members, sessions);
-        this.gateway = new Gateway(vertx, config, accounts, members, sessions, readyBuilder);
+        this.gateway = new Gateway(vertx, config, accounts, members, sessions, readyBuilder, rateLimiter);
     }
 
     public Gateway gateway() {

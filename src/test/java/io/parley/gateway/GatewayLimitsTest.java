@@ -29,6 +29,8 @@ class GatewayLimitsTest {
                 "gateway.identify_timeout_ms", "800",
                 "gateway.send_limit", "5/1m",
                 "gateway.sessions_per_user", "2",
+                "gateway.identify_per_ip", "1000/1m",
+                "gateway.identify_per_user", "4/24h",
                 "gateway.allowed_origins", "https://chat.example.org"));
         port = parley.node().httpPort();
     }
@@ -103,6 +105,21 @@ class GatewayLimitsTest {
             three.send(new JsonObject().put("op", 2).put("d", new JsonObject().put("token", account.token())
                     .put("intents", 1)));
             assertEquals((short) 4008, three.awaitClose());
+        }
+    }
+
+    @Test
+    void identifyingTooOftenIsRateLimited() {
+        Account account = parley.client().register("correct horse battery");
+        for (int i = 0; i < 4; i++) {
+            try (GatewayClient client = connected()) {
+                client.identify(account.token(), 1);
+            }
+        }
+        try (GatewayClient client = connected()) {
+            client.send(new JsonObject().put("op", 2).put("d", new JsonObject().put("token", account.token())
+                    .put("intents", 1)));
+            assertEquals((short) 4008, client.awaitClose(), "the fifth IDENTIFY of the day");
         }
     }
 

@@ -13,7 +13,8 @@ public record ParleyConfig(Http http, Gateway gateway, Vertx vertx, Path dataDir
 
     public record Gateway(Optional<String> publicUrl, int heartbeatIntervalMs, int heartbeatTimeoutMs,
                           int identifyTimeoutMs, int resumeWindowSeconds, int replayEvents, int replayBytes,
-                          int maxPayloadBytes, RateLimit sendLimit, int sessionsPerUser, int presenceGraceMs,
+                          int maxPayloadBytes, RateLimit sendLimit, int sessionsPerUser, RateLimit identifyPerUser,
+                          RateLimit identifyPerIp, int presenceGraceMs,
                           java.util.List<String> allowedOrigins) {
     }
 
@@ -63,7 +64,8 @@ public record ParleyConfig(Http http, Gateway gateway, Vertx vertx, Path dataDir
                         v.intIn("gateway.resume_window_seconds", 0, 3600), v.intIn("gateway.replay_events", 0, 1_000_000),
                         v.intIn("gateway.replay_bytes", 0, Integer.MAX_VALUE),
                         v.intIn("gateway.max_payload_bytes", 256, 16 * 1024 * 1024), v.rate("gateway.send_limit"),
-                        v.intIn("gateway.sessions_per_user", 1, 100_000), v.intIn("gateway.presence_grace_ms", 0, 600_000),
+                        v.intIn("gateway.sessions_per_user", 1, 100_000), v.rate("gateway.identify_per_user"),
+                        v.rate("gateway.identify_per_ip"), v.intIn("gateway.presence_grace_ms", 0, 600_000),
                         v.optionalString("gateway.allowed_origins").map(o -> java.util.Arrays.stream(o.split(","))
                                 .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of())),
                 new Vertx(v.intIn("vertx.event_loops", 0, 1024), v.intIn("vertx.blocked_warning_ms", 10, 600_000)),
