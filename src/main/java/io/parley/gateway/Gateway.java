@@ -68,14 +68,15 @@ public final class Gateway {
             String v = query.getOrDefault("v", "10");
             String encoding = query.getOrDefault("encoding", "json");
             String compress = query.get("compress");
-            GatewayConnection connection = new GatewayConnection(ws, this, "zlib-stream".equals(compress),
+            boolean supported = compress == null || List.of("zlib-stream", "zstd-stream").contains(compress);
+            GatewayConnection connection = new GatewayConnection(ws, this, supported ? compress : null,
                     "1".equals(v) ? 1 : 10);
             if (!List.of("1", "10").contains(v)) {
                 connection.close(CloseCode.INVALID_API_VERSION, "use v=10 (Discord) or v=1 (Fluxer)");
             } else if (!"json".equals(encoding)) {
                 connection.close(CloseCode.DECODE_ERROR, "only encoding=json is supported");
-            } else if (compress != null && !"zlib-stream".equals(compress)) {
-                connection.close(CloseCode.DECODE_ERROR, "compress=" + compress + " is not supported; use zlib-stream");
+            } else if (!supported) {
+                connection.close(CloseCode.DECODE_ERROR, "compress must be zlib-stream or zstd-stream");
             } else {
                 connections.put(connection, Boolean.TRUE);
                 connection.start();

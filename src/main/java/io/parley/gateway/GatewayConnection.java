@@ -24,7 +24,7 @@ final class GatewayConnection {
     private final ServerWebSocket ws;
     private final Gateway gateway;
     private final ParleyConfig.Gateway limits;
-    private final ZlibStream zlib;
+    private final PayloadCompressor compressor;
     private final int version;
     private GatewaySession session;
     private boolean identifying;
@@ -35,11 +35,11 @@ final class GatewayConnection {
     private long zombieTimer = -1;
     private long identifyTimer = -1;
 
-    GatewayConnection(ServerWebSocket ws, Gateway gateway, boolean zlib, int version) {
+    GatewayConnection(ServerWebSocket ws, Gateway gateway, String compress, int version) {
         this.ws = ws;
         this.gateway = gateway;
         this.limits = gateway.config();
-        this.zlib = zlib ? new ZlibStream() : null;
+        this.compressor = PayloadCompressor.of(compress);
         this.version = version;
     }
 
@@ -68,10 +68,10 @@ final class GatewayConnection {
         if (closed) {
             return;
         }
-        if (zlib != null) {
-            synchronized (zlib) {
+        if (compressor != null) {
+            synchronized (compressor) {
                 if (!closed) {
-                    ws.writeBinaryMessage(zlib.compress(json));
+                    ws.writeBinaryMessage(compressor.compress(json));
                 }
             }
         } else {
@@ -303,9 +303,9 @@ final class GatewayConnection {
         gateway.forget(this);
         gateway.vertx().cancelTimer(zombieTimer);
         gateway.vertx().cancelTimer(identifyTimer);
-        if (zlib != null) {
-            synchronized (zlib) {
-                zlib.close();
+        if (compressor != null) {
+            synchronized (compressor) {
+                compressor.close();
             }
         }
         if (session != null) {

@@ -9,11 +9,12 @@ import java.util.zip.Deflater;
  * {@code compress=zlib-stream}: one zlib stream per connection, each payload ending in a sync
  * flush (the 00 00 ff ff suffix clients look for), so a client inflates with one context.
  */
-final class ZlibStream {
+final class ZlibStream implements PayloadCompressor {
     private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
     private final byte[] chunk = new byte[8192];
 
-    Buffer compress(String json) {
+    @Override
+    public Buffer compress(String json) {
         deflater.setInput(json.getBytes(StandardCharsets.UTF_8));
         Buffer out = Buffer.buffer();
         int written;
@@ -24,7 +25,8 @@ final class ZlibStream {
         return out;
     }
 
-    void close() {
+    @Override
+    public void close() {
         deflater.end();
     }
 }

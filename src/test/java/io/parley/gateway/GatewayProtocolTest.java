@@ -158,7 +158,7 @@ class GatewayProtocolTest {
     }
 
     @Test
-    void zlibStreamInflatesToValidJsonPayloads() {
+    void zlibAndZstdStreamsDecodeToValidJsonPayloads() {
         Account account = api.register("correct horse battery");
         try (GatewayClient client = GatewayClient.connect(port, Q + "&compress=zlib-stream")) {
             assertEquals(10, client.next(5000).getInteger("op"), "HELLO, inflated");
@@ -166,6 +166,11 @@ class GatewayProtocolTest {
                     .getString("id"));
             client.send(new JsonObject().put("op", 1).putNull("d"));
             assertEquals(11, client.next(2000).getInteger("op"), "the same stream keeps inflating");
+        }
+        try (GatewayClient client = GatewayClient.connect(port, Q + "&compress=zstd-stream")) {
+            assertEquals(10, client.next(5000).getInteger("op"), "HELLO, zstd-decoded");
+            assertEquals(account.id(), client.identify(account.token(), 1).getJsonObject("d").getJsonObject("user")
+                    .getString("id"));
         }
         try (GatewayClient client = GatewayClient.connect(port, Q + "&compress=lz4")) {
             assertEquals((short) 4002, client.awaitClose());

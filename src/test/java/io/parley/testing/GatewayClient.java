@@ -27,6 +27,9 @@ public final class GatewayClient implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Inflater inflater = new Inflater();
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream zstdReceived = new ByteArrayOutputStream();
+    private int zstdDecoded;
+    private boolean zstd;
     private volatile Short closeCode;
     private volatile String closeReason;
 
@@ -58,6 +61,7 @@ public final class GatewayClient implements AutoCloseable {
         WebSocketClient http = CLIENT_VERTX.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 24));
         GatewayClient client = new GatewayClient(http, http.webSocket());
+        client.zstd = query != null && query.contains("compress=zstd-stream");
         ClientWebSocket ws = client.ws;
         try {
             ws.connect(options).await(10, TimeUnit.SECONDS);
@@ -141,6 +145,10 @@ public final class GatewayClient implements AutoCloseable {
     }
 
     private void onBinary(Buffer buffer) {
+        if (zstd) {
+            onZstd(buffer.getBytes());
+            return;
+        }
         byte[] bytes = buffer.getBytes();
         pending.writeBytes(bytes);
         int n = bytes.length;
@@ -162,6 +170,19 @@ public final class GatewayClient implements AutoCloseable {
             throw new IllegalStateException("the zlib stream is corrupt", e);
         }
         payloads.add(new JsonObject(out.toString(StandardCharsets.UTF_8)));
+    }
+
+    /** Each frame ends a zstd flush: decode the stream so far and take the text added since the last frame. */
+    private void onZstd(byte[] bytes) {
+        zstdReceived.writeBytes(bytes);
+        try (var in = new com.github.luben.zstd.ZstdInputStreamNoFinalizer(
+                new java.io.ByteArrayInputStream(zstdReceived.toByteArray())).setContinuous(true)) {
+            String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            payloads.add(new JsonObject(all.substring(zstdDecoded)));
+            zstdDecoded = all.length();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the zstd stream is corrupt", e);
+        }
     }
 
     @Override
