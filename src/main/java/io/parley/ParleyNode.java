@@ -163,7 +163,9 @@ public final class ParleyNode implements AutoCloseable {
         ParleyConfig.Http http = config.http();
         List<RouteModule> routes = routeModules();
         HealthRoute health = new HealthRoute(pool);
-        int instances = http.instances() > 0 ? http.instances() : Runtime.getRuntime().availableProcessors();
+        int eventLoops = config.vertx().eventLoops() > 0 ? config.vertx().eventLoops()
+                : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+        int instances = http.instances() > 0 ? http.instances() : eventLoops;
         HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(http.port())
                 .setCompressionSupported(true)
                 // WebSocket deflate stays off: a compressed client frame could inflate past the
