@@ -41,10 +41,10 @@ public final class BanRoutes implements RouteModule {
     private Future<?> list(RoutingContext ctx) {
         long guildId = PathIds.of(ctx, "guildId", ErrorCode.UNKNOWN_GUILD);
         return g.access().member(guildId, Authenticator.principal(ctx).userId())
-                .compose(actor -> g.members().bans(guildId, null).map(bans -> {
+                .compose(actor -> {
                     actor.require(Permission.BAN_MEMBERS);
-                    return new JsonArray(bans);
-                }))
+                    return g.members().bans(guildId, null).map(JsonArray::new);
+                })
                 .compose(list -> Replies.json(ctx, 200, list));
     }
 
