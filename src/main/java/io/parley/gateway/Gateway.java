@@ -32,14 +32,14 @@ public final class Gateway {
     private final Map<GatewayConnection, Boolean> connections = new ConcurrentHashMap<>();
 
     Gateway(Vertx vertx, ParleyConfig.Gateway config, AccountQueries accounts, MemberQueries members,
-            Sessions sessions, ReadyBuilder readyBuilder, RateLimiter rateLimiter) {
+            Sessions sessions, ReadyBuilder readyBuilder, RateLimiter rateLimiter, Presences presences) {
         this.rateLimiter = rateLimiter;
         this.vertx = vertx;
         this.config = config;
         this.accounts = accounts;
         this.sessions = sessions;
         this.readyBuilder = readyBuilder;
-        this.presences = new Presences(sessions, vertx, config.presenceGraceMs());
+        this.presences = presences;
         this.memberChunks = new MemberChunks(members, presences);
         long sweep = Math.max(1000, config.resumeWindowSeconds() * 1000L / 4);
         vertx.setPeriodic(sweep, t -> expireDetachedSessions());

@@ -25,8 +25,9 @@ public final class GatewayModule implements DomainModule {
                          AccountQueries accounts, GuildQueries guilds, MemberQueries members, RateLimiter rateLimiter) {
         this.vertx = vertx;
         this.readYourWrites = readYourWrites;
-        this.readyBuilder = new ReadyBuilder(accounts, guilds, members, sessions);
-        this.gateway = new Gateway(vertx, config, accounts, members, sessions, readyBuilder, rateLimiter);
+        Presences presences = new Presences(sessions, vertx, config.presenceGraceMs());
+        this.readyBuilder = new ReadyBuilder(accounts, guilds, members, sessions, presences);
+        this.gateway = new Gateway(vertx, config, accounts, members, sessions, readyBuilder, rateLimiter, presences);
     }
 
     public Gateway gateway() {

@@ -22,12 +22,15 @@ final class ReadyBuilder {
     private final GuildQueries guilds;
     private final MemberQueries members;
     private final Sessions sessions;
+    private final Presences presences;
 
-    ReadyBuilder(AccountQueries accounts, GuildQueries guilds, MemberQueries members, Sessions sessions) {
+    ReadyBuilder(AccountQueries accounts, GuildQueries guilds, MemberQueries members, Sessions sessions,
+                 Presences presences) {
         this.accounts = accounts;
         this.guilds = guilds;
         this.members = members;
         this.sessions = sessions;
+        this.presences = presences;
     }
 
     record Ready(JsonObject data, List<Long> guildIds) {
@@ -74,7 +77,8 @@ final class ReadyBuilder {
                         view.member(userId, me.roles(), until(me));
                         return members.members(guildId, 0, largeThreshold).compose(list ->
                                 guilds.memberCount(guildId).map(count ->
-                                        guildCreate(guild.get(), roles, channels, list, me, count, view, largeThreshold)));
+                                        guildCreate(guild.get(), roles, channels, list, me, count, view, largeThreshold)
+                                                .put("presences", presencesOf(list))));
                     })));
         });
     }
@@ -116,6 +120,18 @@ final class ReadyBuilder {
                 .put("guild_scheduled_events", new JsonArray())
                 .put("unavailable", false)
                 .put("lazy", true);
+    }
+
+    /** Presences of the listed members who are not offline (as others see them). */
+    private JsonArray presencesOf(List<MemberRecord> list) {
+        JsonArray out = new JsonArray();
+        for (MemberRecord m : list) {
+            JsonObject visible = presences.visible(m.user().id());
+            if (!"offline".equals(visible.getString("status"))) {
+                out.add(visible.put("user", new JsonObject().put("id", Long.toString(m.user().id()))));
+            }
+        }
+        return out;
     }
 
     private static Instant until(MemberRecord member) {

@@ -188,6 +188,14 @@ class GatewayDispatchTest {
             assertEquals("dnd", watcher.dispatch("PRESENCE_UPDATE").getJsonObject("d").getString("status"));
             client.send(new JsonObject().put("op", 3).put("d", new JsonObject().put("status", "invisible")));
             assertEquals("offline", watcher.dispatch("PRESENCE_UPDATE").getJsonObject("d").getString("status"));
+            client.send(new JsonObject().put("op", 3).put("d", new JsonObject().put("status", "idle")));
+            watcher.dispatch("PRESENCE_UPDATE");
+            try (GatewayClient late = session(owner, GUILDS | presences)) {
+                JsonArray seen = late.dispatch("GUILD_CREATE").getJsonObject("d").getJsonArray("presences");
+                assertTrue(seen.stream().anyMatch(p -> ((JsonObject) p).getJsonObject("user").getString("id")
+                        .equals(member.id()) && "idle".equals(((JsonObject) p).getString("status"))),
+                        "GUILD_CREATE carries who is online: " + seen.encode());
+            }
             client.close();
         }
     }
