@@ -1,6 +1,9 @@
 package io.parley.gateway;
 
+import io.parley.account.AccountEvents.ProfileChanged;
 import io.parley.guild.ChannelRecord;
+import io.parley.invite.InviteEvents.InviteCreated;
+import io.parley.invite.InviteEvents.InviteDeleted;
 import io.parley.guild.GuildEvents.ChannelCreated;
 import io.parley.guild.GuildEvents.ChannelDeleted;
 import io.parley.guild.GuildEvents.ChannelOverwriteDeleted;
@@ -186,6 +189,30 @@ final class GatewayDispatcher {
     void on(UserUnbanned e) {
         audience.guild(e.guildId(), null, Permission.BAN_MEMBERS, Intents.GUILD_MODERATION, "GUILD_BAN_REMOVE",
                 new JsonObject().put("guild_id", id(e.guildId())).put("user", users.user(e.userId())).encode());
+    }
+
+    @EventHandler
+    void on(InviteCreated e) {
+        audience.guild(e.guildId(), e.channelId(), Permission.MANAGE_CHANNELS, Intents.GUILD_INVITES, "INVITE_CREATE",
+                new JsonObject().put("code", e.code()).put("guild_id", id(e.guildId()))
+                        .put("channel_id", id(e.channelId())).put("inviter", users.user(e.inviterId()))
+                        .put("max_age", e.maxAgeSeconds()).put("max_uses", e.maxUses()).put("temporary", e.temporary())
+                        .put("uses", 0).put("created_at", e.at().toString())
+                        .put("expires_at", e.expiresAt() == null ? null : e.expiresAt().toString()).encode());
+    }
+
+    @EventHandler
+    void on(InviteDeleted e) {
+        audience.guild(e.guildId(), e.channelId(), Permission.MANAGE_CHANNELS, Intents.GUILD_INVITES, "INVITE_DELETE",
+                new JsonObject().put("code", e.code()).put("guild_id", id(e.guildId()))
+                        .put("channel_id", id(e.channelId())).encode());
+    }
+
+    /** The user's own sessions see their profile change. */
+    @EventHandler
+    void on(ProfileChanged e) {
+        audience.users(List.of(e.userId()), 0, "USER_UPDATE", users.user(e.userId()).put("username", e.username())
+                .put("global_name", e.globalName()).put("avatar", e.avatar()).encode());
     }
 
     /** The member is gone: others hear GUILD_MEMBER_REMOVE, the member's own sessions GUILD_DELETE. */

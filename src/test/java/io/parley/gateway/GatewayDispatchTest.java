@@ -166,6 +166,20 @@ class GatewayDispatchTest {
     }
 
     @Test
+    void invitesReachManagersAndProfileChangesReachTheirOwner() {
+        try (GatewayClient manager = session(owner, GUILDS | (1 << 6));
+             GatewayClient plain = session(member, GUILDS | (1 << 6))) {
+            manager.dispatch("GUILD_CREATE");
+            plain.dispatch("GUILD_CREATE");
+            String code = Guilds.invite(api, owner, guild.generalChannelId(), new JsonObject().put("unique", true));
+            assertEquals(code, manager.dispatch("INVITE_CREATE").getJsonObject("d").getString("code"));
+            assertFalse(plain.receives("INVITE_CREATE", 500), "members without MANAGE_CHANNELS do not see invites");
+            api.patch(API + "/users/@me", new JsonObject().put("global_name", "Renamed"), member.token());
+            assertEquals("Renamed", plain.dispatch("USER_UPDATE").getJsonObject("d").getString("global_name"));
+        }
+    }
+
+    @Test
     void typingIsDispatchedToThoseWhoAskedForIt() {
         try (GatewayClient client = session(member, GUILDS | (1 << 11))) {
             client.dispatch("GUILD_CREATE");
