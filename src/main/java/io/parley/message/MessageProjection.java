@@ -55,12 +55,14 @@ public final class MessageProjection {
         jdbc.update("""
                 INSERT INTO message_reactions (message_id, emoji, user_id, created_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""", e.messageId(), e.emoji(), e.userId(), e.at());
+        countReactions(e.messageId());
     }
 
     @EventHandler
     void on(ReactionRemoved e) {
         jdbc.update("DELETE FROM message_reactions WHERE message_id = ? AND emoji = ? AND user_id = ?",
                 e.messageId(), e.emoji(), e.userId());
+        countReactions(e.messageId());
     }
 
     @EventHandler
@@ -70,6 +72,12 @@ public final class MessageProjection {
         } else {
             jdbc.update("DELETE FROM message_reactions WHERE message_id = ? AND emoji = ?", e.messageId(), e.emoji());
         }
+        countReactions(e.messageId());
+    }
+
+    private void countReactions(long messageId) {
+        jdbc.update("UPDATE messages SET reaction_count = (SELECT count(*) FROM message_reactions WHERE message_id = ?)"
+                + " WHERE id = ?", messageId, messageId);
     }
 
     @EventHandler

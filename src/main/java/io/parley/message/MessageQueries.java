@@ -76,7 +76,7 @@ public final class MessageQueries {
         if (messages.isEmpty()) {
             return Future.succeededFuture(new JsonArray());
         }
-        Long[] ids = messages.stream().map(MessageRecord::id).toArray(Long[]::new);
+        Long[] ids = messages.stream().filter(m -> m.reactionCount() > 0).map(MessageRecord::id).toArray(Long[]::new);
         Set<Long> mentioned = new LinkedHashSet<>();
         Set<Long> referenced = new LinkedHashSet<>();
         messages.forEach(m -> {
@@ -113,6 +113,9 @@ public final class MessageQueries {
     }
 
     private Future<Map<Long, JsonArray>> reactions(Long[] messageIds, long viewerId) {
+        if (messageIds.length == 0) {
+            return Future.succeededFuture(Map.of());
+        }
         return pool.preparedQuery("""
                         SELECT message_id, emoji, count(*) AS count, bool_or(user_id = $2) AS me
                         FROM message_reactions WHERE message_id = ANY($1)

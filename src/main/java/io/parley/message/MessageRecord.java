@@ -14,11 +14,11 @@ import java.util.List;
 public record MessageRecord(long id, long channelId, Long guildId, UserRecord author, int type, String content,
                             String nonce, boolean tts, JsonArray embeds, JsonArray attachments, List<Long> mentions,
                             List<Long> mentionRoles, boolean mentionEveryone, Long referencedMessageId, int flags,
-                            boolean pinned, OffsetDateTime editedAt) {
+                            boolean pinned, OffsetDateTime editedAt, int reactionCount) {
     static final String SELECT = """
             SELECT m.id AS message_id, m.channel_id, m.guild_id, m.type, m.content, m.nonce, m.tts, m.embeds,
                    m.attachments, m.mentions, m.mention_roles, m.mention_everyone, m.referenced_message_id, m.flags AS message_flags,
-                   m.pinned, m.edited_at,
+                   m.pinned, m.edited_at, m.reaction_count,
                    u.id, u.username, u.email, u.password_hash, u.global_name, u.avatar, u.bio, u.bot, u.flags
             FROM messages m JOIN users u ON u.id = m.author_id""";
 
@@ -29,7 +29,7 @@ public record MessageRecord(long id, long channelId, Long guildId, UserRecord au
                 new JsonArray(row.getValue("attachments").toString()), longs(row.getArrayOfLongs("mentions")),
                 longs(row.getArrayOfLongs("mention_roles")), row.getBoolean("mention_everyone"),
                 row.getLong("referenced_message_id"), row.getInteger("message_flags"), row.getBoolean("pinned"),
-                row.getOffsetDateTime("edited_at"));
+                row.getOffsetDateTime("edited_at"), row.getInteger("reaction_count"));
     }
 
     private static List<Long> longs(Long[] values) {
