@@ -42,6 +42,8 @@ public final class Parley {
         try {
             switch (command) {
                 case "serve" -> serve(config);
+                case "migrate" -> migrate(config);
+                case "config" -> printConfig(configFile);
                 case "create-bot" -> {
                     if (words.size() != 2) {
                         usage();
@@ -72,10 +74,24 @@ public final class Parley {
         }, "parley-shutdown"));
     }
 
+    private static void migrate(ParleyConfig config) throws Exception {
+        try (var storage = io.parley.platform.storage.Storage.open(config, true)) {
+            System.out.println("schema is up to date");
+        }
+    }
+
+    /** The effective configuration, one key per line, with secrets masked. */
+    private static void printConfig(Optional<Path> file) {
+        new java.util.TreeMap<>(ParleyConfig.values(file).asMap()).forEach((key, value) ->
+                System.out.println(key + " = " + ConfigMasking.mask(key, value)));
+    }
+
     private static void usage() {
         System.err.println("""
                 usage: parley [serve] [--config FILE]        run the server (the default)
                        parley create-bot NAME [--config FILE] create a bot account and print its token
+                       parley migrate [--config FILE]          bring the database schema up to date
+                       parley config [--config FILE]           print the effective configuration, secrets masked
                 Every configuration key can also be set as PARLEY_<KEY> in the environment (see config/parley.yaml).""");
     }
 }

@@ -51,7 +51,12 @@ public record ParleyConfig(Http http, Gateway gateway, Vertx vertx, Path dataDir
 
     /** Defaults, environment and system properties, plus an optional --config file. */
     public static ParleyConfig load(Optional<Path> file) {
-        return from(ConfigValues.load(file, System.getenv(), systemOverrides()));
+        return from(values(file));
+    }
+
+    /** The same layers, untyped: what {@code parley config} prints. */
+    public static ConfigValues values(Optional<Path> file) {
+        return ConfigValues.load(file, System.getenv(), systemOverrides());
     }
 
     public static ParleyConfig from(ConfigValues v) {
