@@ -23,6 +23,8 @@ import io.parley.invite.InviteModule;
 import io.parley.invite.InviteQueries;
 import io.parley.invite.InviteRoutes;
 import io.parley.member.BanRoutes;
+import io.parley.media.FileMediaStore;
+import io.parley.message.AttachmentRoutes;
 import io.parley.message.MessageModule;
 import io.parley.message.MessageQueries;
 import io.parley.message.MessageRoutes;
@@ -56,8 +58,14 @@ import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** One running Parley: storage, Axon, Vert.x and the HTTP verticles, started and stopped in order. */
 public final class ParleyNode implements AutoCloseable {
@@ -120,7 +128,7 @@ public final class ParleyNode implements AutoCloseable {
             ApiServices services = new ApiServices(config, vertx, pool, new Commands(vertx, axon.commandGateway()),
                     new Snowflakes(config.snowflake().workerId(), config.snowflake().processId()), readYourWrites,
                     new PasswordHasher(config.auth().argon2()), rateLimiter, accounts,
-                    new Authenticator(accounts));
+                    new Authenticator(accounts), new FileMediaStore(vertx, config.attachmentsDir()));
             log.info("storage and Axon ready in {} ms", (System.nanoTime() - started) / 1_000_000);
             return new ParleyNode(config, storage, vertx, axon, pool, services, meters, gateway.gateway());
         } catch (Exception e) {
@@ -148,6 +156,10 @@ public final class ParleyNode implements AutoCloseable {
                 new GatewayRoutes(services));
     }
 
+    private List<RouteModule> rootRouteModules() {
+        return List.of(new AttachmentRoutes(new MessageQueries(pool), services.media()));
+    }
+
     private static Vertx newVertx(ParleyConfig.Vertx config, PrometheusMeterRegistry meters) {
         VertxOptions options = new VertxOptions()
                 .setMaxEventLoopExecuteTime(config.blockedWarningMs())
@@ -166,8 +178,12 @@ public final class ParleyNode implements AutoCloseable {
         int eventLoops = config.vertx().eventLoops() > 0 ? config.vertx().eventLoops()
                 : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
         int instances = http.instances() > 0 ? http.instances() : eventLoops;
+        List<RouteModule> rootRoutes = rootRouteModules();
+        clearStaleUploads(config.uploadsDir());
         HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(http.port())
                 .setCompressionSupported(true)
+                // payload_json of a multipart send may be as large as a JSON body.
+                .setMaxFormAttributeSize(http.bodyLimitBytes())
                 // WebSocket deflate stays off: a compressed client frame could inflate past the
                 // gateway's payload limit before it is checked.
                 .setPerMessageWebSocketCompressionSupported(false)
@@ -177,7 +193,8 @@ public final class ParleyNode implements AutoCloseable {
         HttpVerticle[] first = new HttpVerticle[1];
         vertx.deployVerticle(() -> {
             HttpVerticle verticle = new HttpVerticle(options,
-                    v -> ParleyRouter.create(v, http.bodyLimitBytes(), health, meters, routes), gateway);
+                    v -> ParleyRouter.create(v, http.bodyLimitBytes(), config.uploadBodyLimitBytes(), health, meters,
+                            routes, rootRoutes), gateway);
             if (first[0] == null) {
                 first[0] = verticle;
             }
@@ -185,6 +202,21 @@ public final class ParleyNode implements AutoCloseable {
         }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
         httpPort = first[0].actualPort();
         log.info("Parley serving HTTP on {}:{} ({} event-loop instances)", http.host(), httpPort, instances);
+    }
+
+    /** Uploads a crash left behind; ones touched within the hour may belong to another node sharing the directory. */
+    private static void clearStaleUploads(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        Instant cutoff = Instant.now().minus(Duration.ofHours(1));
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     public int httpPort() {

@@ -63,7 +63,11 @@ public final class JsonInput {
 
     /** An empty body reads as {}; anything but a JSON object is INVALID_JSON. */
     public static JsonInput of(RoutingContext ctx) {
-        Buffer raw = ctx.body().buffer();
+        return of(ctx.body().buffer());
+    }
+
+    /** Like {@link #of(RoutingContext)} for JSON that came another way (multipart {@code payload_json}). */
+    public static JsonInput of(Buffer raw) {
         if (raw == null || raw.length() == 0) {
             return new JsonInput(new JsonObject());
         }

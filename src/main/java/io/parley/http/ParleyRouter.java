@@ -9,8 +9,10 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
 
 /**
- * The whole HTTP surface: operational routes at the root and the API under each base path
- * API.md names, with every failure (including unknown routes and methods) in its error format.
+ * The whole HTTP surface: operational routes and attachment files at the root and the API under
+ * each base path API.md names, with every failure (including unknown routes and methods) in its
+ * error format. JSON bodies are limited to {@code http.body_limit_bytes}; only the upload routes
+ * accept a larger multipart body, read by the route after its checks ({@link DeferredBodies}).
  */
 public final class ParleyRouter {
     static final List<String> API_BASES = List.of("/v1", "/api/v1", "/api/v10");
@@ -18,11 +20,16 @@ public final class ParleyRouter {
     private ParleyRouter() {
     }
 
-    public static Router create(Vertx vertx, int bodyLimitBytes, HealthRoute health, PrometheusMeterRegistry metrics,
-                                List<RouteModule> modules) {
+    public static Router create(Vertx vertx, int bodyLimitBytes, long uploadLimitBytes, HealthRoute health,
+                                PrometheusMeterRegistry metrics, List<RouteModule> modules,
+                                List<RouteModule> rootModules) {
         Router root = Router.router(vertx);
         root.route().handler(RequestIds::assign);
-        root.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimitBytes));
+        for (String base : API_BASES) {
+            modules.forEach(module -> module.uploadPaths()
+                    .forEach(path -> root.post(base + path).handler(DeferredBodies.defer(uploadLimitBytes))));
+        }
+        root.route().handler(DeferredBodies.unlessDeferred(BodyHandler.create(false).setBodyLimit(bodyLimitBytes)));
         root.get("/_health").handler(health);
         root.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
         for (String base : API_BASES) {
@@ -31,6 +38,7 @@ public final class ParleyRouter {
             api.route().failureHandler(ErrorResponder::handle);
             root.route(base + "/*").subRouter(api);
         }
+        rootModules.forEach(module -> module.mount(root));
         root.route().failureHandler(ErrorResponder::handle);
         for (int status : new int[]{400, 404, 405, 413, 415, 500}) {
             root.errorHandler(status, ErrorResponder::handle);

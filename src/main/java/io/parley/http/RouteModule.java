@@ -2,7 +2,17 @@ package io.parley.http;
 
 import io.vertx.ext.web.Router;
 
-/** One feature's REST routes, mounted on the API router under every base path. */
+import java.util.List;
+
+/**
+ * One feature's REST routes. {@link ParleyRouter} mounts API modules under every base path and
+ * root modules (the attachment files) at the root.
+ */
 public interface RouteModule {
-    void mount(Router api);
+    void mount(Router router);
+
+    /** Paths of this module whose POST may carry a multipart upload the route reads itself ({@link MultipartBody}). */
+    default List<String> uploadPaths() {
+        return List.of();
+    }
 }

@@ -21,7 +21,7 @@ record MessageDraft(String content, String nonce, boolean tts, String embedsJson
     record Resolved(int type, Long referencedMessageId, Mentions mentions) {
     }
 
-    static MessageDraft read(JsonInput input, ParleyConfig.Limits limits) {
+    static MessageDraft read(JsonInput input, ParleyConfig.Limits limits, boolean hasAttachments) {
         String content = input.optionalString("content", 0, limits.messageLength());
         String nonce = nonce(input);
         boolean enforceNonce = input.bool("enforce_nonce", false);
@@ -37,7 +37,7 @@ record MessageDraft(String content, String nonce, boolean tts, String embedsJson
             failIfMissing = refInput.bool("fail_if_not_exists", true);
         }
         input.done();
-        if ((content == null || content.isBlank()) && embeds.equals("[]")) {
+        if ((content == null || content.isBlank()) && embeds.equals("[]") && !hasAttachments) {
             throw new ApiException(ErrorCode.CANNOT_SEND_EMPTY_MESSAGE);
         }
         return new MessageDraft(content == null ? "" : content, enforceNonce ? nonce : null, tts, embeds, allowed,

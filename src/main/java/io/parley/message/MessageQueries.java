@@ -30,6 +30,24 @@ public final class MessageQueries {
                 .map(rows -> records(rows).stream().findFirst());
     }
 
+    /** An attachment of a message (not deleted) in {@code channelId}, as the projection stored it. */
+    public Future<Optional<Attachment>> attachment(long channelId, long attachmentId) {
+        String id = Long.toString(attachmentId);
+        String containing = new JsonArray().add(new JsonObject().put("id", id)).encode();
+        return pool.preparedQuery("""
+                        SELECT a::text FROM messages m CROSS JOIN LATERAL jsonb_array_elements(m.attachments) a
+                        WHERE m.channel_id = $1 AND m.attachments @> $2::text::jsonb AND a ->> 'id' = $3""")
+                .execute(Tuple.of(channelId, containing, id))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
+                    }
+                    JsonObject a = new JsonObject(rows.iterator().next().getString(0));
+                    return Optional.of(new Attachment(attachmentId, a.getString("filename"), a.getString("description"),
+                            a.getString("content_type"), a.getLong("size", 0L), a.getString("url")));
+                });
+    }
+
     /** A history page, newest first: before/after/around an id (at most one), 1-100 messages. */
     public Future<List<MessageRecord>> history(long channelId, Long before, Long after, Long around, int limit) {
         if (around != null) {

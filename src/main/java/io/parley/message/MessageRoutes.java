@@ -47,6 +47,11 @@ public final class MessageRoutes implements RouteModule {
     }
 
     @Override
+    public List<String> uploadPaths() {
+        return List.of("/channels/:channelId/messages");
+    }
+
+    @Override
     public void mount(Router api) {
         var auth = g.services().authenticator();
         api.post("/channels/:channelId/messages").handler(auth).handler(async(this::send));
@@ -60,9 +65,15 @@ public final class MessageRoutes implements RouteModule {
 
     private Future<?> send(RoutingContext ctx) {
         long channelId = PathIds.of(ctx, "channelId", ErrorCode.UNKNOWN_CHANNEL);
-        JsonInput input = JsonInput.of(ctx);
-        MessageDraft draft = MessageDraft.read(input, limits);
         long userId = Authenticator.principal(ctx).userId();
+        return AttachmentUpload.receive(ctx, g, channelId, userId)
+                .compose(upload -> post(ctx, channelId, userId, upload));
+    }
+
+    private Future<Void> post(RoutingContext ctx, long channelId, long userId, AttachmentUpload upload) {
+        JsonInput input = upload.payload();
+        List<Attachment> attachments = upload.attachments(input, channelId);
+        MessageDraft draft = MessageDraft.read(input, limits, !attachments.isEmpty());
         long messageId = g.services().snowflakes().next();
         return g.access().channel(channelId, userId).compose(access -> {
             requireTextChannel(access);
@@ -70,12 +81,16 @@ public final class MessageRoutes implements RouteModule {
             if (!draft.embedsJson().equals("[]")) {
                 access.require(Permission.EMBED_LINKS);
             }
+            if (!attachments.isEmpty()) {
+                access.require(Permission.ATTACH_FILES);
+            }
             return slowmode(ctx, access)
                     .compose(v -> draft.resolve(access, channelId, messages, g))
-                    .compose(resolved -> g.services().commands().send(new PostMessage(messageId, channelId,
-                            access.channel().guildId(), userId, resolved.type(), draft.content(), draft.nonce(),
-                            draft.tts(), draft.embedsJson(), List.of(), resolved.referencedMessageId(),
-                            resolved.mentions(), draft.flags(), Instant.now())))
+                    .compose(resolved -> upload.keep(channelId, attachments, () -> g.services().commands().send(
+                            new PostMessage(messageId, channelId, access.channel().guildId(), userId, resolved.type(),
+                                    draft.content(), draft.nonce(), draft.tts(), draft.embedsJson(), attachments,
+                                    resolved.referencedMessageId(), resolved.mentions(), draft.flags(),
+                                    Instant.now()))))
                     .map(v -> messageId)
                     .recover(failure -> failure instanceof DuplicateNonce duplicate
                             ? Future.succeededFuture(duplicate.originalMessageId()) : Future.failedFuture(failure));

@@ -51,18 +51,38 @@ public final class ApiClient {
         HttpRequest.BodyPublisher publisher = body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body instanceof JsonObject json ? json.encode() : body.toString());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(method, publisher)
-                .header("Content-Type", "application/json");
+        HttpResponse<String> response = exchange(request(path, authorization).method(method, publisher)
+                .header("Content-Type", "application/json"), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.headers(), response.body());
+    }
+
+    /** POSTs {@code form} as multipart/form-data. */
+    public Reply postForm(String path, FormData form, String authorization) {
+        HttpResponse<String> response = exchange(request(path, authorization)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes()))
+                .header("Content-Type", form.contentType()), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.headers(), response.body());
+    }
+
+    /** A GET whose body is kept as bytes (files). */
+    public HttpResponse<byte[]> download(String path) {
+        return exchange(request(path, null).GET(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest.Builder request(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        return request;
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+        HttpRequest built = request.build();
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers(), response.body());
+            return http.send(built, body);
         } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+            throw new IllegalStateException(built.method() + " " + built.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

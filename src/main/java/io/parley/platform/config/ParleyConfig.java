@@ -49,6 +49,21 @@ public record ParleyConfig(Http http, Gateway gateway, Vertx vertx, Path dataDir
     public record Argon2(int memoryKib, int iterations, int parallelism) {
     }
 
+    /** Where attachment files are kept: {@code <data.dir>/attachments}. */
+    public Path attachmentsDir() {
+        return dataDir.resolve("attachments");
+    }
+
+    /** Where multipart uploads wait while their request is read: {@code <data.dir>/uploads}. */
+    public Path uploadsDir() {
+        return dataDir.resolve("uploads");
+    }
+
+    /** The largest multipart message body: every attachment at its size limit plus a JSON body's worth. */
+    public long uploadBodyLimitBytes() {
+        return (long) limits.attachmentsPerMessage() * limits.attachmentBytes() + http.bodyLimitBytes();
+    }
+
     /** Defaults, environment and system properties, plus an optional --config file. */
     public static ParleyConfig load(Optional<Path> file) {
         return from(values(file));
