@@ -2,6 +2,7 @@ package io.parley;
 
 import io.parley.platform.config.ConfigException;
 import io.parley.platform.config.ParleyConfig;
+import io.parley.platform.logging.LogFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,7 @@ public final class Parley {
             System.exit(2);
             return;
         }
+        LogFormat.apply(config.logFormat());
         String command = words.isEmpty() ? "serve" : words.get(0);
         try {
             switch (command) {

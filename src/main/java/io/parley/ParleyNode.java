@@ -52,6 +52,8 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
+import io.micrometer.core.instrument.Gauge;
+import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.sqlclient.Pool;
@@ -130,7 +132,10 @@ public final class ParleyNode implements AutoCloseable {
                     new PasswordHasher(config.auth().argon2()), rateLimiter, accounts,
                     new Authenticator(accounts), new FileMediaStore(vertx, config.attachmentsDir()));
             log.info("storage and Axon ready in {} ms", (System.nanoTime() - started) / 1_000_000);
-            return new ParleyNode(config, storage, vertx, axon, pool, services, meters, gateway.gateway());
+            Gateway live = gateway.gateway();
+            Gauge.builder("parley_gateway_sessions", live, Gateway::sessionCount)
+                    .description("Gateway sessions on this node, connected or waiting to be resumed").register(meters);
+            return new ParleyNode(config, storage, vertx, axon, pool, services, meters, live);
         } catch (Exception e) {
             vertx.close().await(10, TimeUnit.SECONDS);
             storage.close();
@@ -164,7 +169,9 @@ public final class ParleyNode implements AutoCloseable {
         VertxOptions options = new VertxOptions()
                 .setMaxEventLoopExecuteTime(config.blockedWarningMs())
                 .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
-                .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
+                .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
+                        // the route pattern, not the path: bounded label values
+                        .addLabels(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE));
         if (config.eventLoops() > 0) {
             options.setEventLoopPoolSize(config.eventLoops());
         }

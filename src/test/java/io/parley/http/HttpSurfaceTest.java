@@ -89,5 +89,7 @@ class HttpSurfaceTest {
         assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "JVM metrics");
         assertTrue(metrics.body().contains("commandBus"), "Axon command bus metrics");
         assertTrue(metrics.body().contains("accounts_"), "Axon processor metrics");
+        assertTrue(metrics.body().contains("parley_gateway_sessions"), "gateway sessions");
+        assertTrue(metrics.body().contains("/auth/register\""), "HTTP metrics per route pattern");
     }
 }

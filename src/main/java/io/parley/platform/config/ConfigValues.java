@@ -92,6 +92,16 @@ public final class ConfigValues {
         }
     }
 
+    public String oneOf(String key, String... allowed) {
+        String raw = string(key);
+        for (String candidate : allowed) {
+            if (candidate.equals(raw)) {
+                return raw;
+            }
+        }
+        throw bad(key, raw, "one of " + String.join(", ", allowed));
+    }
+
     public boolean bool(String key) {
         String raw = string(key).toLowerCase();
         return switch (raw) {

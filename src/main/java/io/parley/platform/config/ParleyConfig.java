@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The whole typed configuration of one Parley node, validated when it is built. */
-public record ParleyConfig(Http http, Gateway gateway, Vertx vertx, Path dataDir, Db db, Axon axon, Limits limits, Snowflake snowflake,
+public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx vertx, Path dataDir, Db db, Axon axon, Limits limits, Snowflake snowflake,
                            Auth auth) {
 
     public record Http(String host, int port, int instances, int bodyLimitBytes) {
@@ -88,6 +88,7 @@ public record ParleyConfig(Http http, Gateway gateway, Vertx vertx, Path dataDir
                         v.rate("gateway.identify_per_ip"), v.intIn("gateway.presence_grace_ms", 0, 600_000),
                         v.optionalString("gateway.allowed_origins").map(o -> java.util.Arrays.stream(o.split(","))
                                 .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of())),
+                v.oneOf("log.format", "text", "json"),
                 new Vertx(v.intIn("vertx.event_loops", 0, 1024), v.intIn("vertx.blocked_warning_ms", 10, 600_000)),
                 v.path("data.dir"),
                 new Db(v.optionalString("db.url"), v.optionalString("db.user"), v.optionalString("db.password"),
