@@ -99,12 +99,13 @@ public final class Storage implements AutoCloseable {
     }
 
     public void migrate() {
-        var result = Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        log.info("schema at version {} ({} migrations applied now)", result.targetSchemaVersion, result.migrationsExecuted);
+                .load();
+        var result = flyway.migrate();
+        log.info("schema at version {} ({} migrations applied now)", flyway.info().current().getVersion(),
+                result.migrationsExecuted);
     }
 
     public Pool reactivePool(Vertx vertx) {
