@@ -45,6 +45,13 @@ public final class Parley {
             switch (command) {
                 case "serve" -> serve(config);
                 case "migrate" -> migrate(config);
+                case "replay" -> {
+                    if (words.size() != 2) {
+                        usage();
+                        System.exit(2);
+                    }
+                    System.exit(Replay.run(config, words.get(1)));
+                }
                 case "config" -> printConfig(configFile);
                 case "create-bot" -> {
                     if (words.size() != 2) {
@@ -93,6 +100,7 @@ public final class Parley {
                 usage: parley [serve] [--config FILE]        run the server (the default)
                        parley create-bot NAME [--config FILE] create a bot account and print its token
                        parley migrate [--config FILE]          bring the database schema up to date
+                       parley replay PROJECTION|all             rebuild read tables from the event log (Parley stopped)
                        parley config [--config FILE]           print the effective configuration, secrets masked
                 Every configuration key can also be set as PARLEY_<KEY> in the environment (see config/parley.yaml).""");
     }
