@@ -2,6 +2,7 @@ package io.parley.gateway;
 
 import io.parley.account.Principal;
 import io.parley.account.SessionTokens;
+import io.parley.http.Authenticator;
 import io.parley.platform.config.ParleyConfig;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
@@ -194,7 +195,7 @@ final class GatewayConnection {
             return;
         }
         identifying = true;
-        gateway.accounts().principalByTokenHash(SessionTokens.hash(strip(token))).onComplete(result -> {
+        principal(token).onComplete(result -> {
             if (result.failed() || result.result().isEmpty()) {
                 close(CloseCode.AUTHENTICATION_FAILED, null);
                 return;
@@ -264,7 +265,7 @@ final class GatewayConnection {
             close(CloseCode.DECODE_ERROR, "RESUME needs token, session_id and seq");
             return;
         }
-        gateway.accounts().principalByTokenHash(SessionTokens.hash(strip(token))).onComplete(result -> {
+        principal(token).onComplete(result -> {
             var found = gateway.sessions().byId(sessionId);
             if (result.failed() || result.result().isEmpty() || found.isEmpty()
                     || found.get().userId != result.result().get().userId()) {
@@ -317,14 +318,11 @@ final class GatewayConnection {
         }
     }
 
-    private static String strip(String token) {
-        String t = token.strip();
-        for (String prefix : new String[]{"Bot ", "Bearer "}) {
-            if (t.regionMatches(true, 0, prefix, 0, prefix.length())) {
-                return t.substring(prefix.length()).strip();
-            }
-        }
-        return t;
+    /** IDENTIFY and RESUME accept the same token forms as REST's Authorization header. */
+    private Future<java.util.Optional<Principal>> principal(String raw) {
+        String token = Authenticator.token(raw);
+        return token == null ? Future.succeededFuture(java.util.Optional.empty())
+                : gateway.accounts().principalByTokenHash(SessionTokens.hash(token));
     }
 
     private static byte[] randomBytes() {

@@ -1,15 +1,12 @@
 package io.parley.guild;
 
+import io.parley.platform.storage.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** Reactive reads of the guild structure tables. */
 public final class GuildQueries {
@@ -21,30 +18,30 @@ public final class GuildQueries {
 
     public Future<Optional<GuildRecord>> guild(long guildId) {
         return pool.preparedQuery("SELECT " + GuildRecord.COLUMNS + " FROM guilds WHERE id = $1")
-                .execute(Tuple.of(guildId)).map(rows -> first(rows, GuildRecord::from));
+                .execute(Tuple.of(guildId)).map(rows -> Rows.first(rows, GuildRecord::from));
     }
 
     public Future<List<RoleRecord>> roles(long guildId) {
         return pool.preparedQuery("SELECT " + RoleRecord.COLUMNS + " FROM roles WHERE guild_id = $1 ORDER BY position, id")
-                .execute(Tuple.of(guildId)).map(rows -> all(rows, RoleRecord::from));
+                .execute(Tuple.of(guildId)).map(rows -> Rows.all(rows, RoleRecord::from));
     }
 
     public Future<List<ChannelRecord>> channels(long guildId) {
         return pool.preparedQuery("SELECT " + ChannelRecord.COLUMNS
                         + " FROM channels WHERE guild_id = $1 ORDER BY position, id")
-                .execute(Tuple.of(guildId)).map(rows -> all(rows, ChannelRecord::from));
+                .execute(Tuple.of(guildId)).map(rows -> Rows.all(rows, ChannelRecord::from));
     }
 
     public Future<Optional<ChannelRecord>> channel(long channelId) {
         return pool.preparedQuery("SELECT " + ChannelRecord.COLUMNS + " FROM channels WHERE id = $1")
-                .execute(Tuple.of(channelId)).map(rows -> first(rows, ChannelRecord::from));
+                .execute(Tuple.of(channelId)).map(rows -> Rows.first(rows, ChannelRecord::from));
     }
 
     /** The guilds a user is a member of, by id. */
     public Future<List<GuildRecord>> guildsOf(long userId) {
         return pool.preparedQuery("SELECT " + prefixed("g.", GuildRecord.COLUMNS)
                         + " FROM guilds g JOIN members m ON m.guild_id = g.id WHERE m.user_id = $1 ORDER BY g.id")
-                .execute(Tuple.of(userId)).map(rows -> all(rows, GuildRecord::from));
+                .execute(Tuple.of(userId)).map(rows -> Rows.all(rows, GuildRecord::from));
     }
 
     public Future<Long> memberCount(long guildId) {
@@ -59,16 +56,5 @@ public final class GuildQueries {
 
     static String prefixed(String prefix, String columns) {
         return prefix + columns.replace(", ", ", " + prefix);
-    }
-
-    static <T> Optional<T> first(RowSet<Row> rows, Function<Row, T> mapper) {
-        var it = rows.iterator();
-        return it.hasNext() ? Optional.of(mapper.apply(it.next())) : Optional.empty();
-    }
-
-    static <T> List<T> all(RowSet<Row> rows, Function<Row, T> mapper) {
-        List<T> list = new ArrayList<>(rows.size());
-        rows.forEach(row -> list.add(mapper.apply(row)));
-        return list;
     }
 }

@@ -44,7 +44,8 @@ public final class Authenticator implements Handler<RoutingContext> {
         });
     }
 
-    static String token(String header) {
+    /** The token of an Authorization value (bare, Bot or Bearer); null when it is none. */
+    public static String token(String header) {
         if (header == null) {
             return null;
         }

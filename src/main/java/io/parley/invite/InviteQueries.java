@@ -1,10 +1,10 @@
 package io.parley.invite;
 
+import io.parley.platform.storage.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,10 +46,6 @@ public final class InviteQueries {
 
     private Future<List<InviteRecord>> list(String where, long id) {
         return pool.preparedQuery(InviteRecord.SELECT + where + " ORDER BY i.created_at").execute(Tuple.of(id))
-                .map(rows -> {
-                    List<InviteRecord> invites = new ArrayList<>(rows.size());
-                    rows.forEach(row -> invites.add(InviteRecord.from(row)));
-                    return invites;
-                });
+                .map(rows -> Rows.all(rows, InviteRecord::from));
     }
 }

@@ -1,6 +1,7 @@
 package io.parley.member;
 
 import io.parley.account.UserRecord;
+import io.parley.platform.storage.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -35,11 +36,7 @@ public final class MemberQueries {
     public Future<List<MemberRecord>> members(long guildId, long after, int limit) {
         return pool.preparedQuery(SELECT + " WHERE m.guild_id = $1 AND m.user_id > $2 ORDER BY m.user_id LIMIT $3")
                 .execute(Tuple.of(guildId, after, limit))
-                .map(rows -> {
-                    List<MemberRecord> members = new ArrayList<>(rows.size());
-                    rows.forEach(row -> members.add(member(row)));
-                    return members;
-                });
+                .map(rows -> Rows.all(rows, MemberQueries::member));
     }
 
     /** Members whose username or nick starts with {@code prefix} (case-insensitive), by user id. */
@@ -48,21 +45,13 @@ public final class MemberQueries {
         return pool.preparedQuery(SELECT + " WHERE m.guild_id = $1 AND (lower(u.username) LIKE $2 OR lower(m.nick) LIKE $2)"
                         + " ORDER BY m.user_id LIMIT $3")
                 .execute(Tuple.of(guildId, pattern, limit))
-                .map(rows -> {
-                    List<MemberRecord> members = new ArrayList<>(rows.size());
-                    rows.forEach(row -> members.add(member(row)));
-                    return members;
-                });
+                .map(rows -> Rows.all(rows, MemberQueries::member));
     }
 
     public Future<List<MemberRecord>> byIds(long guildId, List<Long> userIds) {
         return pool.preparedQuery(SELECT + " WHERE m.guild_id = $1 AND m.user_id = ANY($2) ORDER BY m.user_id")
                 .execute(Tuple.of(guildId, userIds.toArray(Long[]::new)))
-                .map(rows -> {
-                    List<MemberRecord> members = new ArrayList<>(rows.size());
-                    rows.forEach(row -> members.add(member(row)));
-                    return members;
-                });
+                .map(rows -> Rows.all(rows, MemberQueries::member));
     }
 
     public Future<Boolean> isBanned(long guildId, long userId) {

@@ -1,6 +1,7 @@
 package io.parley.message;
 
 import io.parley.account.UserRecord;
+import io.parley.platform.storage.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -188,8 +189,6 @@ public final class MessageQueries {
     }
 
     private static List<MessageRecord> records(RowSet<Row> rows) {
-        List<MessageRecord> list = new ArrayList<>(rows.size());
-        rows.forEach(row -> list.add(MessageRecord.from(row)));
-        return list;
+        return Rows.all(rows, MessageRecord::from);
     }
 }
