@@ -41,6 +41,10 @@ import io.parley.http.ParleyRouter;
 import io.parley.http.RouteModule;
 import io.parley.http.ratelimit.InMemoryRateLimiter;
 import io.parley.http.ratelimit.RateLimiter;
+import io.parley.http.ratelimit.ValkeyRateLimiter;
+import io.parley.http.DrainRoute;
+import io.parley.cluster.Valkey;
+import java.lang.management.ManagementFactory;
 import io.parley.platform.axon.AxonRuntime;
 import io.parley.platform.axon.Commands;
 import io.parley.platform.axon.DomainModule;
@@ -81,10 +85,16 @@ public final class ParleyNode implements AutoCloseable {
     private final ApiServices services;
     private final PrometheusMeterRegistry meters;
     private final Gateway gateway;
+    private final GatewayModule gatewayModule;
+    private final Valkey valkey;
     private volatile int httpPort = -1;
 
     private ParleyNode(ParleyConfig config, Storage storage, Vertx vertx, AxonRuntime axon, Pool pool,
-                       ApiServices services, PrometheusMeterRegistry meters, Gateway gateway) {
+                       ApiServices services, PrometheusMeterRegistry meters, GatewayModule gatewayModule,
+                       Valkey valkey) {
+        this.gatewayModule = gatewayModule;
+        this.valkey = valkey;
+        Gateway gateway = gatewayModule.gateway();
         this.meters = meters;
         this.gateway = gateway;
         this.config = config;
@@ -118,15 +128,29 @@ public final class ParleyNode implements AutoCloseable {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Vertx vertx = newVertx(config.vertx(), meters);
         AxonRuntime axon;
+        Valkey valkey = null;
         try {
             ReadYourWrites readYourWrites = new ReadYourWrites(vertx, config.axon().readYourWritesTimeoutMs());
             Pool pool = storage.reactivePool(vertx);
             AccountQueries accounts = new AccountQueries(pool);
             RateLimiter rateLimiter = new InMemoryRateLimiter();
+            ParleyConfig.Cluster cluster = config.cluster();
+            AxonRuntime.LogSharing sharing = AxonRuntime.LogSharing.singleNode();
+            if (cluster.enabled() && !attachToRunning) {
+                valkey = new Valkey(vertx, cluster.valkeyUrl().orElseThrow());
+                rateLimiter = new ValkeyRateLimiter(valkey, rateLimiter);
+                sharing = new AxonRuntime.LogSharing(cluster.nodeId().orElseGet(ParleyNode::defaultNodeId),
+                        cluster.pollIntervalMs(), cluster.claimTimeoutMs(), cluster.claimIntervalMs());
+                log.info("cluster mode: node {} on Valkey", sharing.nodeId());
+            }
             GatewayModule gateway = new GatewayModule(vertx, config.gateway(), readYourWrites, accounts,
                     new GuildQueries(pool), new MemberQueries(pool), rateLimiter);
-            axon = AxonRuntime.start(config.axon(), storage.transactions(), meters, readYourWrites,
+            if (valkey != null) {
+                gateway.joinCluster(valkey, sharing.nodeId());
+            }
+            axon = AxonRuntime.start(config.axon(), sharing, storage.transactions(), meters, readYourWrites,
                     domainModules(config, gateway));
+            gateway.started(axon.eventStore());
             ApiServices services = new ApiServices(config, vertx, pool, new Commands(vertx, axon.commandGateway()),
                     new Snowflakes(config.snowflake().workerId(), config.snowflake().processId()), readYourWrites,
                     new PasswordHasher(config.auth().argon2()), rateLimiter, accounts,
@@ -135,12 +159,19 @@ public final class ParleyNode implements AutoCloseable {
             Gateway live = gateway.gateway();
             Gauge.builder("parley_gateway_sessions", live, Gateway::sessionCount)
                     .description("Gateway sessions on this node, connected or waiting to be resumed").register(meters);
-            return new ParleyNode(config, storage, vertx, axon, pool, services, meters, live);
+            return new ParleyNode(config, storage, vertx, axon, pool, services, meters, gateway, valkey);
         } catch (Exception e) {
+            if (valkey != null) {
+                valkey.close();
+            }
             vertx.close().await(10, TimeUnit.SECONDS);
             storage.close();
             throw e;
         }
+    }
+
+    private static String defaultNodeId() {
+        return ManagementFactory.getRuntimeMXBean().getName();
     }
 
     private static List<DomainModule> domainModules(ParleyConfig config, GatewayModule gateway) {
@@ -162,7 +193,8 @@ public final class ParleyNode implements AutoCloseable {
     }
 
     private List<RouteModule> rootRouteModules() {
-        return List.of(new AttachmentRoutes(new MessageQueries(pool), services.media()));
+        return List.of(new AttachmentRoutes(new MessageQueries(pool), services.media()),
+                new DrainRoute(gateway, config.cluster().drainToken()));
     }
 
     private static Vertx newVertx(ParleyConfig.Vertx config, PrometheusMeterRegistry meters) {
@@ -181,7 +213,7 @@ public final class ParleyNode implements AutoCloseable {
     private void serveHttp() throws Exception {
         ParleyConfig.Http http = config.http();
         List<RouteModule> routes = routeModules();
-        HealthRoute health = new HealthRoute(pool);
+        HealthRoute health = new HealthRoute(pool, () -> valkey == null ? "disabled" : valkey.state());
         int eventLoops = config.vertx().eventLoops() > 0 ? config.vertx().eventLoops()
                 : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
         int instances = http.instances() > 0 ? http.instances() : eventLoops;
@@ -226,6 +258,11 @@ public final class ParleyNode implements AutoCloseable {
         }
     }
 
+    /** op 7 to this node's gateway connections so they move to other nodes (graceful drain). */
+    public int drain() {
+        return gateway.drain();
+    }
+
     public int httpPort() {
         return httpPort;
     }
@@ -246,6 +283,10 @@ public final class ParleyNode implements AutoCloseable {
     @Override
     public void close() throws Exception {
         gateway.reconnectAll();
+        gatewayModule.stop();
+        if (valkey != null) {
+            valkey.close();
+        }
         vertx.close().await(30, TimeUnit.SECONDS);
         axon.close();
         storage.close();

@@ -30,6 +30,10 @@ public final class Gateway {
     private final MemberChunks memberChunks;
     private final RateLimiter rateLimiter;
     private final Map<GatewayConnection, Boolean> connections = new ConcurrentHashMap<>();
+    private volatile ResumeRecords records;
+    private volatile RemoteResume remoteResume;
+    private volatile ClusterLink clusterLink;
+    private volatile boolean draining;
 
     Gateway(Vertx vertx, ParleyConfig.Gateway config, AccountQueries accounts, MemberQueries members,
             Sessions sessions, ReadyBuilder readyBuilder, RateLimiter rateLimiter, Presences presences) {
@@ -89,6 +93,40 @@ public final class Gateway {
         connections.keySet().forEach(GatewayConnection::reconnect);
     }
 
+    /**
+     * Drain before shutdown: op 7 to every connection now and to any that identifies or resumes
+     * here from now on, so clients move to other nodes (where they RESUME).
+     */
+    public int drain() {
+        draining = true;
+        int count = connections.size();
+        reconnectAll();
+        return count;
+    }
+
+    boolean draining() {
+        return draining;
+    }
+
+    void cluster(ResumeRecords records, RemoteResume remoteResume, ClusterLink clusterLink) {
+        this.records = records;
+        this.remoteResume = remoteResume;
+        this.clusterLink = clusterLink;
+    }
+
+    /** Cluster mode only; null on a single node. */
+    ResumeRecords records() {
+        return records;
+    }
+
+    RemoteResume remoteResume() {
+        return remoteResume;
+    }
+
+    ClusterLink clusterLink() {
+        return clusterLink;
+    }
+
     void forget(GatewayConnection connection) {
         connections.remove(connection);
     }
@@ -107,7 +145,13 @@ public final class Gateway {
     private void expireDetachedSessions() {
         long now = System.currentTimeMillis();
         long window = config.resumeWindowSeconds() * 1000L;
-        sessions.all().stream().filter(s -> s.expired(now, window)).toList().forEach(sessions::remove);
+        sessions.all().stream().filter(s -> s.expired(now, window)).toList().forEach(session -> {
+            sessions.remove(session);
+            ResumeRecords current = records;
+            if (current != null) {
+                current.forget(session);
+            }
+        });
     }
 
     Vertx vertx() {

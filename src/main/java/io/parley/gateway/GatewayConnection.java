@@ -29,6 +29,7 @@ final class GatewayConnection {
     private final int version;
     private GatewaySession session;
     private boolean identifying;
+    private boolean resuming;
     private boolean closed;
     private long lastHeartbeatMillis = System.currentTimeMillis();
     private long windowStartMillis = System.currentTimeMillis();
@@ -118,6 +119,10 @@ final class GatewayConnection {
         if (!withinSendLimit()) {
             close(CloseCode.RATE_LIMITED, "over " + limits.sendLimit().count() + " payloads per "
                     + limits.sendLimit().period().toSeconds() + " s");
+            return;
+        }
+        if (gateway.draining() && session == null && (opcode == Opcodes.IDENTIFY || opcode == Opcodes.RESUME)) {
+            reconnect();
             return;
         }
         switch (opcode) {
@@ -240,6 +245,9 @@ final class GatewayConnection {
         session.attach(this);
         gateway.vertx().cancelTimer(identifyTimer);
         gateway.sessions().add(session);
+        if (gateway.records() != null) {
+            gateway.records().track(session, true);
+        }
         ready.guildIds().forEach(id -> gateway.sessions().subscribe(session, id));
         session.dispatchUnbuffered("READY", ready.data().encode());
         gateway.presences().set(session, presence);
@@ -256,7 +264,7 @@ final class GatewayConnection {
     }
 
     private void resume(Object raw) {
-        if (session != null) {
+        if (session != null || resuming) {
             close(CloseCode.ALREADY_AUTHENTICATED, null);
             return;
         }
@@ -266,9 +274,17 @@ final class GatewayConnection {
             return;
         }
         principal(token).onComplete(result -> {
+            if (result.failed() || result.result().isEmpty()) {
+                invalidSession();
+                return;
+            }
+            long userId = result.result().get().userId();
             var found = gateway.sessions().byId(sessionId);
-            if (result.failed() || result.result().isEmpty() || found.isEmpty()
-                    || found.get().userId != result.result().get().userId()) {
+            if (found.isEmpty()) {
+                resumeFromAnotherNode(userId, sessionId, seq.longValue());
+                return;
+            }
+            if (found.get().userId != userId) {
                 invalidSession();
                 return;
             }
@@ -278,20 +294,44 @@ final class GatewayConnection {
     }
 
     private void resumeOnSessionLoop(GatewaySession resumed, long seq) {
-        var missed = resumed.replayAfter(seq);
-        if (missed.isEmpty()) {
+        GatewayConnection previous = resumed.connection();
+        if (!resumed.resumeOn(this, seq)) {
             invalidSession();
             return;
         }
-        GatewayConnection previous = resumed.connection();
         if (previous != null && previous != this) {
             previous.close(CloseCode.UNKNOWN_ERROR, "resumed elsewhere");
         }
         session = resumed;
         gateway.vertx().cancelTimer(identifyTimer);
-        missed.get().forEach(this::send);
-        resumed.attach(this);
-        resumed.dispatch("RESUMED", "{}");
+    }
+
+    /** Cluster mode: the session lived on a node that is gone; rebuild it here from the event log. */
+    private void resumeFromAnotherNode(long userId, String sessionId, long seq) {
+        RemoteResume remote = gateway.remoteResume();
+        if (remote == null) {
+            invalidSession();
+            return;
+        }
+        resuming = true;
+        remote.resume(userId, sessionId, seq, gateway.vertx().getOrCreateContext(), this).onComplete(result -> {
+            resuming = false;
+            GatewaySession rebuilt = result.succeeded() ? result.result() : null;
+            if (rebuilt == null) {
+                invalidSession();
+                return;
+            }
+            session = rebuilt;
+            gateway.vertx().cancelTimer(identifyTimer);
+            gateway.presences().set(rebuilt, Presences.parse(null));
+            gateway.clusterLink().taken(userId, sessionId);
+            if (closed) {
+                rebuilt.context.runOnContext(v -> {
+                    rebuilt.detach(this, System.currentTimeMillis());
+                    gateway.presences().ended(rebuilt);
+                });
+            }
+        });
     }
 
     /** op 9 with d:false: the session cannot be resumed; the client identifies anew. */

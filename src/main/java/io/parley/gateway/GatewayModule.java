@@ -1,12 +1,14 @@
 package io.parley.gateway;
 
 import io.parley.account.AccountQueries;
+import io.parley.cluster.Valkey;
 import io.parley.guild.GuildQueries;
 import io.parley.http.ratelimit.RateLimiter;
 import io.parley.member.MemberQueries;
 import io.parley.platform.axon.AxonWiring;
 import io.parley.platform.axon.DomainModule;
 import io.parley.platform.axon.ReadYourWrites;
+import io.parley.platform.axon.WakeableEventStore;
 import io.parley.platform.config.ParleyConfig;
 import io.vertx.core.Vertx;
 import org.axonframework.config.Configurer;
@@ -16,18 +18,53 @@ import java.util.List;
 /** The gateway of this node: its sessions, and the live processor that dispatches events to them. */
 public final class GatewayModule implements DomainModule {
     private final Vertx vertx;
+    private final ParleyConfig.Gateway config;
     private final ReadYourWrites readYourWrites;
+    private final GuildQueries guilds;
     private final Sessions sessions = new Sessions();
+    private final LivePosition position = new LivePosition();
+    private final Presences presences;
     private final ReadyBuilder readyBuilder;
     private final Gateway gateway;
+    private volatile UserDirectory users;
+    private ClusterLink clusterLink;
+    private RemoteResume remoteResume;
+    private ResumeRecords records;
 
     public GatewayModule(Vertx vertx, ParleyConfig.Gateway config, ReadYourWrites readYourWrites,
                          AccountQueries accounts, GuildQueries guilds, MemberQueries members, RateLimiter rateLimiter) {
         this.vertx = vertx;
+        this.config = config;
         this.readYourWrites = readYourWrites;
-        Presences presences = new Presences(sessions, vertx, config.presenceGraceMs());
+        this.guilds = guilds;
+        this.presences = new Presences(sessions, vertx, config.presenceGraceMs());
         this.readyBuilder = new ReadyBuilder(accounts, guilds, members, sessions, presences);
         this.gateway = new Gateway(vertx, config, accounts, members, sessions, readyBuilder, rateLimiter, presences);
+    }
+
+    /** Cluster mode: call before Axon starts. */
+    public void joinCluster(Valkey valkey, String nodeId) {
+        clusterLink = new ClusterLink(valkey, nodeId, vertx, sessions, presences, readYourWrites);
+        records = new ResumeRecords(valkey, position, nodeId, config.resumeWindowSeconds() * 1000L,
+                config.replayEvents() + 256);
+        remoteResume = new RemoteResume(vertx, valkey, config, sessions, position, records, readyBuilder, guilds,
+                readYourWrites);
+        clusterLink.onTaken(records::untrack);
+        gateway.cluster(records, remoteResume, clusterLink);
+    }
+
+    /** After Axon started: the event store to wake and to replay from. */
+    public void started(WakeableEventStore eventStore) {
+        if (clusterLink != null) {
+            clusterLink.attach(eventStore);
+            remoteResume.attach(eventStore, users);
+        }
+    }
+
+    public void stop() {
+        if (records != null) {
+            records.close();
+        }
     }
 
     public Gateway gateway() {
@@ -36,9 +73,18 @@ public final class GatewayModule implements DomainModule {
 
     @Override
     public void configure(Configurer configurer, AxonWiring wiring) {
-        UserDirectory users = new UserDirectory(wiring.transactions());
+        users = new UserDirectory(wiring.transactions());
         wiring.liveProcessor(configurer, GatewayDispatcher.GROUP, List.of(
                 c -> new GatewayDispatcher(sessions, users, readyBuilder, readYourWrites),
-                c -> new MessageDispatcher(sessions, users, vertx)));
+                c -> new MessageDispatcher(sessions, users, vertx),
+                c -> new EveryEvent()), List.of(position.interceptor()));
+    }
+
+    /** Makes the live processor pass every event through {@link LivePosition}, so its position is exact. */
+    @org.axonframework.config.ProcessingGroup(GatewayDispatcher.GROUP)
+    static final class EveryEvent {
+        @org.axonframework.eventhandling.EventHandler
+        void on(Object event) {
+        }
     }
 }

@@ -34,6 +34,15 @@ final class GuildView {
         this.ownerId = ownerId;
     }
 
+    /** An independent copy (a replay for one session must not change the node's view). */
+    synchronized GuildView copy() {
+        GuildView copy = new GuildView(guildId, ownerId);
+        copy.rolePermissions.putAll(rolePermissions);
+        copy.channels.putAll(channels);
+        copy.members.putAll(members);
+        return copy;
+    }
+
     synchronized void owner(long ownerId) {
         this.ownerId = ownerId;
     }

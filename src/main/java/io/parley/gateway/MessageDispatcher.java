@@ -32,13 +32,18 @@ final class MessageDispatcher {
     private final UserDirectory users;
 
     MessageDispatcher(Sessions sessions, UserDirectory users, Vertx vertx) {
-        this.audience = new Audience(sessions);
-        this.users = users;
+        this(sessions, users);
         vertx.eventBus().<JsonObject>localConsumer(TypingEvents.ADDRESS, message -> {
             JsonObject typing = message.body();
             audience.guild(Long.parseLong(typing.getString("guild_id")), Long.parseLong(typing.getString("channel_id")),
                     null, Intents.GUILD_MESSAGE_TYPING, "TYPING_START", typing.encode());
         });
+    }
+
+    /** Without the typing listener: a replay for one session. */
+    MessageDispatcher(Sessions sessions, UserDirectory users) {
+        this.audience = new Audience(sessions);
+        this.users = users;
     }
 
     @EventHandler

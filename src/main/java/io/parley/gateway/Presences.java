@@ -16,6 +16,8 @@ final class Presences {
     private final Sessions sessions;
     private final Vertx vertx;
     private final long graceMs;
+    private volatile java.util.function.BiConsumer<Long, String> relay = (guildId, data) -> {
+    };
 
     Presences(Sessions sessions, Vertx vertx, long graceMs) {
         this.sessions = sessions;
@@ -71,10 +73,21 @@ final class Presences {
                     .put("activities", visible.getJsonArray("activities"))
                     .put("client_status", "offline".equals(status) ? new JsonObject()
                             : new JsonObject().put("web", status)).encode();
-            for (GatewaySession session : List.copyOf(sessions.inGuild(guildId))) {
-                if (session.wants(Intents.GUILD_PRESENCES)) {
-                    session.dispatchOnContext("PRESENCE_UPDATE", data);
-                }
+            deliver(guildId, data);
+            relay.accept(guildId, data);
+        }
+    }
+
+    /** Cluster mode: PRESENCE_UPDATEs of this node's users also go to the other nodes' sessions in the guild. */
+    void relayWith(java.util.function.BiConsumer<Long, String> relay) {
+        this.relay = relay;
+    }
+
+    /** A PRESENCE_UPDATE for this node's sessions in the guild (from here or another node). */
+    void deliver(long guildId, String data) {
+        for (GatewaySession session : List.copyOf(sessions.inGuild(guildId))) {
+            if (session.wants(Intents.GUILD_PRESENCES)) {
+                session.dispatchOnContext("PRESENCE_UPDATE", data);
             }
         }
     }

@@ -83,6 +83,19 @@ final class ReadyBuilder {
         });
     }
 
+    /** Loads the guild's view with this member in it, without building GUILD_CREATE; false when not a member. */
+    Future<Boolean> prime(long guildId, long userId) {
+        return guilds.guild(guildId).compose(guild -> guild.isEmpty() ? Future.succeededFuture(false)
+                : guilds.roles(guildId).compose(roles -> guilds.channels(guildId).compose(channels ->
+                        members.member(guildId, userId).map(self -> {
+                            if (self.isEmpty()) {
+                                return false;
+                            }
+                            prime(guild.get(), roles, channels).member(userId, self.get().roles(), until(self.get()));
+                            return true;
+                        }))));
+    }
+
     private GuildView prime(GuildRecord guild, List<RoleRecord> roles, List<ChannelRecord> channels) {
         return sessions.viewOrPut(guild.id(), () -> {
             GuildView view = new GuildView(guild.id(), guild.ownerId());

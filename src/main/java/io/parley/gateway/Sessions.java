@@ -13,15 +13,51 @@ final class Sessions {
     private final Map<Long, Set<GatewaySession>> byUser = new ConcurrentHashMap<>();
     private final Map<Long, Set<GatewaySession>> byGuild = new ConcurrentHashMap<>();
     private final Map<Long, GuildView> views = new ConcurrentHashMap<>();
+    private volatile Topics topics = Topics.NONE;
+
+    /** Told when this node starts or stops holding sessions of a user or guild (cluster topics). */
+    interface Topics {
+        Topics NONE = new Topics() {
+            @Override
+            public void watch(String topic) {
+            }
+
+            @Override
+            public void unwatch(String topic) {
+            }
+        };
+
+        void watch(String topic);
+
+        void unwatch(String topic);
+    }
+
+    void watchWith(Topics topics) {
+        this.topics = topics;
+    }
 
     void add(GatewaySession session) {
         byId.put(session.id, session);
-        byUser.computeIfAbsent(session.userId, k -> ConcurrentHashMap.newKeySet()).add(session);
+        byUser.compute(session.userId, (k, set) -> {
+            if (set == null) {
+                set = ConcurrentHashMap.newKeySet();
+                topics.watch(DispatchTopics.user(session.userId));
+            }
+            set.add(session);
+            return set;
+        });
     }
 
     void subscribe(GatewaySession session, long guildId) {
         session.guilds.add(guildId);
-        byGuild.computeIfAbsent(guildId, k -> ConcurrentHashMap.newKeySet()).add(session);
+        byGuild.compute(guildId, (k, set) -> {
+            if (set == null) {
+                set = ConcurrentHashMap.newKeySet();
+                topics.watch(DispatchTopics.guild(guildId));
+            }
+            set.add(session);
+            return set;
+        });
     }
 
     void unsubscribe(GatewaySession session, long guildId) {
@@ -29,9 +65,9 @@ final class Sessions {
         Set<GatewaySession> members = byGuild.get(guildId);
         if (members != null) {
             members.remove(session);
-            if (members.isEmpty()) {
-                byGuild.remove(guildId);
+            if (members.isEmpty() && byGuild.remove(guildId, members)) {
                 views.remove(guildId);
+                topics.unwatch(DispatchTopics.guild(guildId));
             }
         }
     }
@@ -41,8 +77,8 @@ final class Sessions {
         Set<GatewaySession> own = byUser.get(session.userId);
         if (own != null) {
             own.remove(session);
-            if (own.isEmpty()) {
-                byUser.remove(session.userId);
+            if (own.isEmpty() && byUser.remove(session.userId, own)) {
+                topics.unwatch(DispatchTopics.user(session.userId));
             }
         }
         List.copyOf(session.guilds).forEach(guildId -> unsubscribe(session, guildId));

@@ -7,14 +7,24 @@ import io.vertx.sqlclient.Pool;
 
 import java.util.concurrent.TimeUnit;
 
-/** {@code GET /_health}: 200 when PostgreSQL answers within two seconds, 503 otherwise, with detail. */
+/**
+ * {@code GET /_health}: 200 when PostgreSQL answers within two seconds, 503 otherwise, with
+ * detail; plus Valkey's state (up, down, or disabled on a single node). Valkey being down
+ * does not make the node unhealthy: it keeps serving its own sessions ("degraded").
+ */
 public final class HealthRoute implements Handler<RoutingContext> {
     private static final long TIMEOUT_MS = 2000;
 
     private final Pool pool;
+    private final java.util.function.Supplier<String> valkey;
 
     public HealthRoute(Pool pool) {
+        this(pool, () -> "disabled");
+    }
+
+    public HealthRoute(Pool pool, java.util.function.Supplier<String> valkey) {
         this.pool = pool;
+        this.valkey = valkey;
     }
 
     @Override
@@ -29,9 +39,12 @@ public final class HealthRoute implements Handler<RoutingContext> {
                     if (result.failed()) {
                         postgres.put("error", result.cause().getMessage());
                     }
+                    String valkeyState = valkey.get();
+                    String status = result.failed() ? "unavailable" : "down".equals(valkeyState) ? "degraded" : "ok";
                     Replies.json(ctx, result.succeeded() ? 200 : 503, new JsonObject()
-                            .put("status", result.succeeded() ? "ok" : "unavailable")
-                            .put("checks", new JsonObject().put("postgres", postgres)));
+                            .put("status", status)
+                            .put("checks", new JsonObject().put("postgres", postgres)
+                                    .put("valkey", new JsonObject().put("status", valkeyState))));
                 });
     }
 }

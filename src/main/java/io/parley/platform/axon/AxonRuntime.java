@@ -42,14 +42,32 @@ public final class AxonRuntime implements AutoCloseable {
     private final Configuration configuration;
     private final ExecutorService commandThreads;
     private final EventStorageEngine storageEngine;
+    private final WakeableEventStore eventStore;
 
-    private AxonRuntime(Configuration configuration, ExecutorService commandThreads, EventStorageEngine storageEngine) {
+    private AxonRuntime(Configuration configuration, ExecutorService commandThreads, EventStorageEngine storageEngine,
+                        WakeableEventStore eventStore) {
         this.configuration = configuration;
         this.commandThreads = commandThreads;
         this.storageEngine = storageEngine;
+        this.eventStore = eventStore;
+    }
+
+    /**
+     * How this node shares the event log: its name in token claims, how often it reads events
+     * other nodes wrote, and how fast it takes over a projection another node stopped claiming.
+     */
+    public record LogSharing(String nodeId, long pollIntervalMs, long claimTimeoutMs, long claimIntervalMs) {
+        public static LogSharing singleNode() {
+            return new LogSharing(ManagementFactory.getRuntimeMXBean().getName(), 1000, 10_000, 5000);
+        }
     }
 
     public static AxonRuntime start(ParleyConfig.Axon config, ThreadBoundTransactions transactions,
+                                    MeterRegistry meters, ReadYourWrites readYourWrites, List<DomainModule> modules) {
+        return start(config, LogSharing.singleNode(), transactions, meters, readYourWrites, modules);
+    }
+
+    public static AxonRuntime start(ParleyConfig.Axon config, LogSharing sharing, ThreadBoundTransactions transactions,
                                     MeterRegistry meters, ReadYourWrites readYourWrites, List<DomainModule> modules) {
         Serializer events = JacksonSerializer.builder().objectMapper(Jackson.newMapper()).lenientDeserialization().build();
         Serializer snapshots = JacksonSerializer.builder().objectMapper(fieldMapper()).lenientDeserialization().build();
@@ -67,20 +85,28 @@ public final class AxonRuntime implements AutoCloseable {
                 .configureEventSerializer(c -> events)
                 .configureMessageSerializer(c -> events)
                 .configureTransactionManager(c -> transactions)
-                .configureEmbeddedEventStore(c -> storageEngine)
+                .configureEventStore(c -> {
+                    WakeableEventStore store = new WakeableEventStore(WakeableEventStore.builder()
+                            .storageEngine(storageEngine)
+                            .messageMonitor(c.messageMonitor(WakeableEventStore.class, "eventStore"))
+                            .fetchDelay(sharing.pollIntervalMs()));
+                    c.onShutdown(store::shutDown);
+                    return store;
+                })
                 .configureCommandBus(c -> commandBus(c, commandThreads))
                 .eventProcessing(processing -> processing.registerTokenStore(c -> JdbcTokenStore.builder()
                         .connectionProvider(transactions)
                         .serializer(events)
-                        .nodeId(ManagementFactory.getRuntimeMXBean().getName())
-                        .claimTimeout(Duration.ofSeconds(10))
+                        .nodeId(sharing.nodeId())
+                        .claimTimeout(Duration.ofMillis(sharing.claimTimeoutMs()))
                         .build()));
         new GlobalMetricRegistry(meters).registerWithConfigurer(configurer);
-        AxonWiring wiring = new AxonWiring(config, transactions, readYourWrites);
+        AxonWiring wiring = new AxonWiring(config, transactions, readYourWrites, sharing.claimIntervalMs());
         modules.forEach(module -> module.configure(configurer, wiring));
         Configuration configuration = configurer.buildConfiguration();
         configuration.start();
-        return new AxonRuntime(configuration, commandThreads, storageEngine);
+        return new AxonRuntime(configuration, commandThreads, storageEngine,
+                (WakeableEventStore) configuration.eventStore());
     }
 
     /** The custom bus needs by hand what DefaultConfigurer adds only to its own bus. */
@@ -117,6 +143,10 @@ public final class AxonRuntime implements AutoCloseable {
 
     public EventStorageEngine storageEngine() {
         return storageEngine;
+    }
+
+    public WakeableEventStore eventStore() {
+        return eventStore;
     }
 
     public Configuration configuration() {

@@ -19,11 +19,14 @@ public final class AxonWiring {
     private final ParleyConfig.Axon config;
     private final ThreadBoundTransactions transactions;
     private final ReadYourWrites readYourWrites;
+    private final long claimIntervalMs;
 
-    AxonWiring(ParleyConfig.Axon config, ThreadBoundTransactions transactions, ReadYourWrites readYourWrites) {
+    AxonWiring(ParleyConfig.Axon config, ThreadBoundTransactions transactions, ReadYourWrites readYourWrites,
+               long claimIntervalMs) {
         this.config = config;
         this.transactions = transactions;
         this.readYourWrites = readYourWrites;
+        this.claimIntervalMs = claimIntervalMs;
     }
 
     public ThreadBoundTransactions transactions() {
@@ -48,7 +51,16 @@ public final class AxonWiring {
      */
     public void liveProcessor(Configurer configurer, String group,
                               List<Function<org.axonframework.config.Configuration, Object>> handlers) {
+        liveProcessor(configurer, group, handlers, List.of());
+    }
+
+    /** A live processor whose handlers run inside {@code interceptors} (outermost first). */
+    public void liveProcessor(Configurer configurer, String group,
+                              List<Function<org.axonframework.config.Configuration, Object>> handlers,
+                              List<org.axonframework.messaging.MessageHandlerInterceptor<
+                                      ? super org.axonframework.eventhandling.EventMessage<?>>> interceptors) {
         configurer.eventProcessing(processing -> {
+            interceptors.forEach(interceptor -> processing.registerHandlerInterceptor(group, c -> interceptor));
             processing.registerTrackingEventProcessor(group, c -> c.eventStore(), c -> TrackingEventProcessorConfiguration
                             .forSingleThreadedProcessing()
                             .andBatchSize(config.projectionBatchSize())
@@ -69,7 +81,8 @@ public final class AxonWiring {
         configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(group, c -> c.eventStore(), c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
-                        .andBatchSize(config.projectionBatchSize()))
+                        .andBatchSize(config.projectionBatchSize())
+                        .andTokenClaimInterval(claimIntervalMs, java.util.concurrent.TimeUnit.MILLISECONDS))
                 .registerHandlerInterceptor(group, c -> readYourWrites.interceptor(group))
                 .registerEventHandler(handler));
     }

@@ -34,6 +34,8 @@ public final class ReadYourWrites {
         }
     };
     private final Map<String, List<Waiter>> waiting = new java.util.HashMap<>();
+    private volatile java.util.function.BiConsumer<String, Long> localCommits = (key, version) -> {
+    };
 
     public ReadYourWrites(Vertx vertx, long timeoutMs) {
         this.vertx = vertx;
@@ -74,11 +76,24 @@ public final class ReadYourWrites {
                 if (unitOfWork.getMessage() instanceof DomainEventMessage<?> event) {
                     String key = group + '/' + event.getAggregateIdentifier();
                     long version = event.getSequenceNumber();
-                    unitOfWork.afterCommit(u -> committed(key, version));
+                    unitOfWork.afterCommit(u -> {
+                        committed(key, version);
+                        localCommits.accept(key, version);
+                    });
                 }
                 return chain.proceed();
             }
         };
+    }
+
+    /** Told what this node's projections commit, so that other nodes can learn it (cluster mode). */
+    public void onLocalCommit(java.util.function.BiConsumer<String, Long> listener) {
+        this.localCommits = listener;
+    }
+
+    /** A projection on another node committed {@code key} (group/aggregate) up to {@code version}. */
+    public void committedElsewhere(String key, long version) {
+        committed(key, version);
     }
 
     private void committed(String key, long version) {

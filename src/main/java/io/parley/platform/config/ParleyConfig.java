@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The whole typed configuration of one Parley node, validated when it is built. */
 public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx vertx, Path dataDir, Db db, Axon axon, Limits limits, Snowflake snowflake,
-                           Auth auth) {
+                           Auth auth, Cluster cluster) {
 
     public record Http(String host, int port, int instances, int bodyLimitBytes) {
     }
@@ -47,6 +47,14 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
     }
 
     public record Argon2(int memoryKib, int iterations, int parallelism) {
+    }
+
+    /** Cluster mode is on when {@code valkey.url} is set. */
+    public record Cluster(Optional<String> valkeyUrl, Optional<String> nodeId, int pollIntervalMs, int claimTimeoutMs,
+                          int claimIntervalMs, Optional<String> drainToken) {
+        public boolean enabled() {
+            return valkeyUrl.isPresent();
+        }
     }
 
     /** Where attachment files are kept: {@code <data.dir>/attachments}. */
@@ -110,7 +118,10 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
                 new Auth(new Argon2(v.intIn("auth.argon2.memory_kib", 8, 4 * 1024 * 1024),
                         v.intIn("auth.argon2.iterations", 1, 100), v.intIn("auth.argon2.parallelism", 1, 64)),
                         v.rate("auth.rate_limits.login_per_account"), v.rate("auth.rate_limits.login_per_ip"),
-                        v.rate("auth.rate_limits.register_per_ip")));
+                        v.rate("auth.rate_limits.register_per_ip")),
+                new Cluster(v.optionalString("valkey.url"), v.optionalString("cluster.node_id"),
+                        v.intIn("cluster.poll_interval_ms", 1, 60_000), v.intIn("cluster.claim_timeout_ms", 1000, 600_000),
+                        v.intIn("cluster.claim_interval_ms", 100, 600_000), v.optionalString("cluster.drain_token")));
     }
 
     private static Map<String, String> systemOverrides() {
