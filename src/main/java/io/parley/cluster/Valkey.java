@@ -42,9 +42,10 @@ public final class Valkey implements AutoCloseable {
     public Valkey(Vertx vertx, String url) {
         this.vertx = vertx;
         RedisOptions options = new RedisOptions().setConnectionString(url).setMaxPoolSize(8)
-                .setMaxPoolWaiting(100_000).setMaxWaitingHandlers(100_000);
+                .setMaxPoolWaiting(100_000).setMaxWaitingHandlers(100_000).setPoolName("parley-valkey");
         this.client = Redis.createClient(vertx, options);
-        this.subscriberClient = Redis.createClient(vertx, new RedisOptions(options).setMaxPoolSize(1));
+        this.subscriberClient = Redis.createClient(vertx, new RedisOptions(options).setMaxPoolSize(1)
+                .setPoolName("parley-valkey-pubsub"));
         this.pingTimer = vertx.setPeriodic(1000, t -> ping());
         ping();
     }

@@ -50,6 +50,7 @@ public final class GatewayModule implements DomainModule {
         remoteResume = new RemoteResume(vertx, valkey, config, sessions, position, records, readyBuilder, guilds,
                 readYourWrites);
         clusterLink.onTaken(records::untrack);
+        presences.storeIn(new ValkeyPresenceStore(vertx, valkey, nodeId));
         gateway.cluster(records, remoteResume, clusterLink);
     }
 

@@ -1,6 +1,8 @@
 package io.parley.gateway;
 
-import io.vertx.core.json.JsonArray;
+import io.vertx.core.Future;
+import java.util.Collection;
+import java.util.HashMap;
 import io.vertx.core.json.JsonObject;
 
 import java.util.LinkedHashMap;
@@ -10,12 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** {@link PresenceStore} for a single node: a user's presence is that of their most recently updated session. */
 final class InMemoryPresenceStore implements PresenceStore {
-    private static final JsonObject OFFLINE = new JsonObject().put("status", "offline").put("activities", new JsonArray());
-
     private final Map<Long, LinkedHashMap<String, JsonObject>> sessions = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<JsonObject> update(long userId, String sessionId, JsonObject presence) {
+    public Future<Optional<JsonObject>> update(long userId, String sessionId, JsonObject presence) {
+        return Future.succeededFuture(updateNow(userId, sessionId, presence));
+    }
+
+    Optional<JsonObject> updateNow(long userId, String sessionId, JsonObject presence) {
         synchronized (this) {
             JsonObject before = merged(userId);
             LinkedHashMap<String, JsonObject> own = sessions.computeIfAbsent(userId, k -> new LinkedHashMap<>());
@@ -26,7 +30,11 @@ final class InMemoryPresenceStore implements PresenceStore {
     }
 
     @Override
-    public Optional<JsonObject> remove(long userId, String sessionId) {
+    public Future<Optional<JsonObject>> remove(long userId, String sessionId) {
+        return Future.succeededFuture(removeNow(userId, sessionId));
+    }
+
+    Optional<JsonObject> removeNow(long userId, String sessionId) {
         synchronized (this) {
             JsonObject before = merged(userId);
             LinkedHashMap<String, JsonObject> own = sessions.get(userId);
@@ -41,11 +49,12 @@ final class InMemoryPresenceStore implements PresenceStore {
     }
 
     @Override
-    public JsonObject visible(long userId) {
+    public Future<Map<Long, JsonObject>> visible(Collection<Long> userIds) {
+        Map<Long, JsonObject> out = new HashMap<>();
         synchronized (this) {
-            JsonObject presence = merged(userId);
-            return "invisible".equals(presence.getString("status")) ? OFFLINE.copy() : presence.copy();
+            userIds.forEach(id -> out.put(id, PresenceStore.asSeen(merged(id))));
         }
+        return Future.succeededFuture(out);
     }
 
     private JsonObject merged(long userId) {

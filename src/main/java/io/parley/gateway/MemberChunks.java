@@ -56,12 +56,15 @@ final class MemberChunks {
         }
         boolean withPresences = Boolean.TRUE.equals(d.getValue("presences"));
         Object nonce = d.getValue("nonce");
-        found.onSuccess(list -> send(session, guildId, list, wanted, withPresences, nonce));
+        found.compose(list -> (withPresences
+                        ? presences.visible(list.stream().map(m -> m.user().id()).toList())
+                        : Future.succeededFuture(java.util.Map.<Long, JsonObject>of()))
+                        .onSuccess(visible -> send(session, guildId, list, wanted, visible, withPresences, nonce)));
         return true;
     }
 
     private void send(GatewaySession session, long guildId, List<MemberRecord> list, List<Long> wanted,
-                      boolean withPresences, Object nonce) {
+                      java.util.Map<Long, JsonObject> visible, boolean withPresences, Object nonce) {
         int count = Math.max(1, (list.size() + CHUNK - 1) / CHUNK);
         for (int index = 0; index < count; index++) {
             List<MemberRecord> page = list.subList(index * CHUNK, Math.min(list.size(), (index + 1) * CHUNK));
@@ -70,7 +73,7 @@ final class MemberChunks {
             page.forEach(m -> {
                 memberJson.add(m.toJson());
                 if (withPresences) {
-                    presenceJson.add(presences.visible(m.user().id()).put("user",
+                    presenceJson.add(visible.getOrDefault(m.user().id(), PresenceStore.OFFLINE).copy().put("user",
                             new JsonObject().put("id", Long.toString(m.user().id()))));
                 }
             });

@@ -1,5 +1,6 @@
 package io.parley.gateway;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,7 +13,7 @@ import java.util.Set;
 final class Presences {
     private static final Set<String> STATUSES = Set.of("online", "idle", "dnd", "invisible", "offline");
 
-    private final PresenceStore store = new InMemoryPresenceStore();
+    private volatile PresenceStore store = new InMemoryPresenceStore();
     private final Sessions sessions;
     private final Vertx vertx;
     private final long graceMs;
@@ -39,8 +40,14 @@ final class Presences {
                 .put("activities", activities);
     }
 
+    /** Cluster mode: the store shared by all nodes. */
+    void storeIn(PresenceStore shared) {
+        this.store = shared;
+    }
+
     void set(GatewaySession session, JsonObject presence) {
-        store.update(session.userId, session.id, presence).ifPresent(p -> broadcast(session.userId, guildsOf(session.userId)));
+        store.update(session.userId, session.id, presence).onSuccess(changed -> changed.ifPresent(
+                merged -> broadcast(session.userId, PresenceStore.asSeen(merged), guildsOf(session.userId))));
     }
 
     /** After the grace period, a session that was not resumed no longer counts towards its user's presence. */
@@ -49,13 +56,14 @@ final class Presences {
         vertx.setTimer(Math.max(1, graceMs), t -> {
             if (session.connection() == null) {
                 guilds.addAll(guildsOf(session.userId));
-                store.remove(session.userId, session.id).ifPresent(p -> broadcast(session.userId, guilds));
+                store.remove(session.userId, session.id).onSuccess(changed -> changed.ifPresent(
+                        merged -> broadcast(session.userId, PresenceStore.asSeen(merged), guilds)));
             }
         });
     }
 
-    JsonObject visible(long userId) {
-        return store.visible(userId);
+    Future<java.util.Map<Long, JsonObject>> visible(java.util.Collection<Long> userIds) {
+        return store.visible(userIds);
     }
 
     private Set<Long> guildsOf(long userId) {
@@ -64,8 +72,7 @@ final class Presences {
         return guilds;
     }
 
-    private void broadcast(long userId, Set<Long> guilds) {
-        JsonObject visible = store.visible(userId);
+    private void broadcast(long userId, JsonObject visible, Set<Long> guilds) {
         String status = visible.getString("status");
         for (long guildId : guilds) {
             String data = new JsonObject().put("user", new JsonObject().put("id", Long.toString(userId)))

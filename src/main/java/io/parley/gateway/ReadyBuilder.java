@@ -76,9 +76,9 @@ final class ReadyBuilder {
                         MemberRecord me = self.get();
                         view.member(userId, me.roles(), until(me));
                         return members.members(guildId, 0, largeThreshold).compose(list ->
-                                guilds.memberCount(guildId).map(count ->
+                                guilds.memberCount(guildId).compose(count -> presencesOf(list).map(online ->
                                         guildCreate(guild.get(), roles, channels, list, me, count, view, largeThreshold)
-                                                .put("presences", presencesOf(list))));
+                                                .put("presences", online))));
                     })));
         });
     }
@@ -136,15 +136,18 @@ final class ReadyBuilder {
     }
 
     /** Presences of the listed members who are not offline (as others see them). */
-    private JsonArray presencesOf(List<MemberRecord> list) {
-        JsonArray out = new JsonArray();
-        for (MemberRecord m : list) {
-            JsonObject visible = presences.visible(m.user().id());
-            if (!"offline".equals(visible.getString("status"))) {
-                out.add(visible.put("user", new JsonObject().put("id", Long.toString(m.user().id()))));
+    private Future<JsonArray> presencesOf(List<MemberRecord> list) {
+        List<Long> ids = list.stream().map(m -> m.user().id()).toList();
+        return presences.visible(ids).map(visible -> {
+            JsonArray out = new JsonArray();
+            for (long id : ids) {
+                JsonObject presence = visible.get(id);
+                if (presence != null && !"offline".equals(presence.getString("status"))) {
+                    out.add(presence.copy().put("user", new JsonObject().put("id", Long.toString(id))));
+                }
             }
-        }
-        return out;
+            return out;
+        });
     }
 
     private static Instant until(MemberRecord member) {

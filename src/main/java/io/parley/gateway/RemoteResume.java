@@ -162,6 +162,8 @@ final class RemoteResume {
         }
         session.attach(connection);
         session.release(replayed, records, cut);
+        log.info("session {} resumed on this node from its record: {} dispatches replayed from the log",
+                session.id, replayed.size());
         return session;
     }
 

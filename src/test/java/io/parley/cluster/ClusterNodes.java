@@ -22,7 +22,10 @@ import java.util.Map;
  * path) sharing one embedded PostgreSQL and one Valkey started here, so that a test can kill a
  * node with SIGKILL. Each node has its own port, data directory, snowflake worker and node id.
  */
-final class ClusterNodes implements AutoCloseable {
+public final class ClusterNodes implements AutoCloseable {
+    /** Extra JVM options for the node processes: -Dparley.cluster.jvm="-Xmx1g ...". */
+    private static final List<String> JVM_OPTIONS = List.of(System.getProperty("parley.cluster.jvm", "").split(" "))
+            .stream().filter(o -> !o.isBlank()).toList();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final TestValkey valkey;
@@ -30,8 +33,8 @@ final class ClusterNodes implements AutoCloseable {
     private final Path root;
     private final List<Node> nodes = new ArrayList<>();
 
-    record Node(String name, int port, Process process, Path log) {
-        ApiClient api() {
+    public record Node(String name, int port, Process process, Path log) {
+        public ApiClient api() {
             return new ApiClient("http://127.0.0.1:" + port);
         }
     }
@@ -42,7 +45,7 @@ final class ClusterNodes implements AutoCloseable {
         this.root = root;
     }
 
-    static ClusterNodes start(int count, Map<String, String> extra) throws Exception {
+    public static ClusterNodes start(int count, Map<String, String> extra) throws Exception {
         Path root = Files.createTempDirectory("parley-cluster-");
         ParleyConfig defaults = TestParley.config(root, Map.of("db.embedded.fsync", "false",
                 "db.embedded.synchronous_commit", "false"));
@@ -66,7 +69,7 @@ final class ClusterNodes implements AutoCloseable {
         return cluster;
     }
 
-    Node node(int index) {
+    public Node node(int index) {
         return nodes.get(index);
     }
 
@@ -79,6 +82,7 @@ final class ClusterNodes implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"),
+                "-Dlogback.configurationFile=logback.xml",
                 "-Dparley.data.dir=" + dir,
                 "-Dparley.http.host=127.0.0.1",
                 "-Dparley.http.port=" + port,
@@ -99,6 +103,7 @@ final class ClusterNodes implements AutoCloseable {
         command.add("io.parley.Parley");
         command.add("serve");
         Path log = dir.resolve("node.log");
+        command.addAll(2, JVM_OPTIONS);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         nodes.add(new Node(name, port, process, log));
@@ -114,7 +119,8 @@ final class ClusterNodes implements AutoCloseable {
                 HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + node.port() + "/_health")).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (reply.statusCode() == 200 && reply.body().contains("\"valkey\":{\"status\":\"up\"}")) {
+                if (reply.statusCode() == 200 && (reply.body().contains("\"valkey\":{\"status\":\"up\"}")
+                        || reply.body().contains("\"valkey\":{\"status\":\"disabled\"}"))) {
                     return;
                 }
             } catch (IOException notYet) {

@@ -18,7 +18,7 @@ public final class ApiClient {
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    ApiClient(String base) {
+    public ApiClient(String base) {
         this.base = base;
     }
 
