@@ -79,10 +79,11 @@ final class RemoteResume {
         if (eventStore == null || !valkey.up()) {
             return Future.succeededFuture(null);
         }
-        String key = ResumeRecords.key(sessionId);
-        return valkey.batch(List.of(Request.cmd(Command.GET).arg(key), Request.cmd(Command.LRANGE).arg(key + ":log")
-                        .arg(0).arg(-1)))
-                .map(replies -> plan(replies, clientSeq))
+        return valkey.send(Request.cmd(Command.GET).arg(ResumeRecords.key(sessionId)))
+                .compose(info -> info == null ? Future.succeededFuture((Plan) null)
+                        : valkey.send(Request.cmd(Command.LRANGE).arg(ResumeRecords.logKey(sessionId,
+                                        new JsonObject(info.toString()).getString("node"))).arg(0).arg(-1))
+                                .map(entries -> plan(info, entries, clientSeq)))
                 .compose(plan -> {
                     if (plan == null || plan.userId() != userId) {
                         return Future.succeededFuture(null);
@@ -110,16 +111,12 @@ final class RemoteResume {
         });
     }
 
-    static Plan plan(List<Response> replies, long clientSeq) {
-        Response infoReply = replies.get(0);
-        if (infoReply == null) {
-            return null;
-        }
+    static Plan plan(Response infoReply, Response entries, long clientSeq) {
         JsonObject info = new JsonObject(infoReply.toString());
         GapAwareTrackingToken checkpoint = null;
         long checkpointSeq = -1;
         List<long[]> frames = new ArrayList<>();
-        for (Response entry : replies.get(1)) {
+        for (Response entry : entries) {
             String text = entry.toString();
             int first = text.indexOf(':');
             int second = text.indexOf(':', first + 1);

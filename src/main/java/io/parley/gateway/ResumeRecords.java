@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * Cluster mode: what another node needs to resume this node's sessions, kept in Valkey.
- * Per session, {@code parley:session:ID} holds who it is and {@code parley:session:ID:log} a
- * list of entries: {@code f:S:I} (frame S came from the event at global index I) and
+ * Per session, {@code parley:session:ID} holds who it is and which node holds it, and
+ * {@code parley:session:ID:log:NODE} that node's list of entries (per node, so a node that
+ * missed that its session was resumed elsewhere cannot spoil the new holder's log): {@code f:S:I} (frame S came from the event at global index I) and
  * {@code c:S:TOKEN} (a checkpoint: every frame for the events up to TOKEN is numbered S or
  * lower, and later durable frames come from later events). One thread writes them in batches
  * and releases each session's durable frames once written (see {@link GatewaySession}).
@@ -36,7 +37,7 @@ final class ResumeRecords implements AutoCloseable {
     private final int maxEntries;
     private final Set<GatewaySession> tracked = ConcurrentHashMap.newKeySet();
     private final Set<GatewaySession> broken = ConcurrentHashMap.newKeySet();
-    private final Set<String> forgotten = ConcurrentHashMap.newKeySet();
+    private boolean wasUp = true;
     private final Object signal = new Object();
     private Map<GatewaySession, Pending> dirty = new HashMap<>();
     private final Thread writer;
@@ -82,9 +83,13 @@ final class ResumeRecords implements AutoCloseable {
         tracked.remove(session);
     }
 
+    /** The session ended here; its record expires with the resume window (another node may hold it by now). */
     void forget(GatewaySession session) {
         tracked.remove(session);
-        forgotten.add(session.id);
+    }
+
+    static String logKey(String sessionId, String nodeId) {
+        return key(sessionId) + ":log:" + nodeId;
     }
 
     /** Called under the session's lock as a durable frame is numbered. */
@@ -110,7 +115,7 @@ final class ResumeRecords implements AutoCloseable {
             Map<GatewaySession, Pending> batch;
             synchronized (signal) {
                 long wait = nextRefresh - System.currentTimeMillis();
-                if (dirty.isEmpty() && forgotten.isEmpty() && wait > 0) {
+                if (dirty.isEmpty() && wait > 0) {
                     try {
                         signal.wait(wait);
                     } catch (InterruptedException e) {
@@ -120,7 +125,13 @@ final class ResumeRecords implements AutoCloseable {
                 batch = dirty;
                 dirty = new HashMap<>();
             }
-            if (System.currentTimeMillis() >= nextRefresh) {
+            boolean up = valkey.up();
+            if (up && !wasUp) {
+                // Valkey may have restarted empty: every record is written anew.
+                broken.addAll(tracked);
+            }
+            wasUp = up;
+            if (System.currentTimeMillis() >= nextRefresh || (up && !broken.isEmpty())) {
                 nextRefresh = System.currentTimeMillis() + refreshMs;
                 tracked.forEach(s -> batch.computeIfAbsent(s, k -> new Pending()));
             }
@@ -135,11 +146,7 @@ final class ResumeRecords implements AutoCloseable {
 
     private void write(Map<GatewaySession, Pending> batch) {
         List<Request> requests = new ArrayList<>();
-        for (String gone : List.copyOf(forgotten)) {
-            forgotten.remove(gone);
-            requests.add(Request.cmd(Command.DEL).arg(key(gone)).arg(key(gone) + ":log"));
-        }
-        if (batch.isEmpty() && requests.isEmpty()) {
+        if (batch.isEmpty()) {
             return;
         }
         // Between two events every numbered durable frame comes from an event the token covers.
@@ -160,7 +167,7 @@ final class ResumeRecords implements AutoCloseable {
                 return;
             }
             String info = key(session.id);
-            String logKey = info + ":log";
+            String logKey = logKey(session.id, nodeId);
             if (p.reset || broken.remove(session)) {
                 requests.add(Request.cmd(Command.DEL).arg(logKey));
                 p.info = true;

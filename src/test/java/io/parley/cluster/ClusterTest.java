@@ -185,6 +185,35 @@ class ClusterTest {
         }
     }
 
+    @Test
+    @Order(6)
+    void drainingANodeSendsReconnectToItsClientsAndToNewOnes() throws Exception {
+        Account user = c.api().register(PASSWORD);
+        try (GatewayClient connected = connect(c, user, GUILDS)) {
+            ApiClient.Reply drain = c.api().post("/_health/drain", new JsonObject(), null);
+            assertEquals(202, drain.status());
+            assertTrue(drain.json().getBoolean("draining"));
+            assertEquals(7, awaitOp(connected, 7).getInteger("op"));
+            try (GatewayClient late = GatewayClient.connect(c.port(), "v=10&encoding=json")) {
+                late.next(5000);
+                late.send(new JsonObject().put("op", 2).put("d", new JsonObject().put("token", user.token())
+                        .put("intents", GUILDS)));
+                assertEquals(7, awaitOp(late, 7).getInteger("op"), "a drained node sends new sessions away");
+            }
+        }
+    }
+
+    private static JsonObject awaitOp(GatewayClient client, int op) {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonObject payload = client.next(deadline - System.currentTimeMillis());
+            if (payload != null && payload.getInteger("op") == op) {
+                return payload;
+            }
+        }
+        throw new AssertionError("no op " + op + " within 5 s");
+    }
+
     private static Account member(Guild guild, Account owner, ApiClient api) {
         Account member = api.register(PASSWORD);
         Guilds.join(api, member, guild, owner);
