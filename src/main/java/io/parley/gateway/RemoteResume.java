@@ -209,8 +209,10 @@ final class RemoteResume {
             return collector.held();
         }
         int count = 0;
+        // Past the checkpoint's index the cut's own event is sure to come; below it only gap fills may.
+        long waitMs = cut.getIndex() > plan.checkpoint().getIndex() ? 2000 : 50;
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(plan.checkpoint())) {
-            while (stream.hasNextAvailable(2, TimeUnit.SECONDS)) {
+            while (stream.hasNextAvailable((int) waitMs, TimeUnit.MILLISECONDS)) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
                 long index = ((GapAwareTrackingToken) event.trackingToken()).getIndex();
                 if (index > cut.getIndex()) {
