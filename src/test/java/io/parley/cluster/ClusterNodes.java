@@ -163,5 +163,9 @@ public final class ClusterNodes implements AutoCloseable {
         }
         valkey.close();
         postgres.close();
+        // The database is the bulk of it; the node logs stay for a look after a failure.
+        try (var files = Files.walk(root.resolve("db"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 }
