@@ -11,6 +11,11 @@ import io.parley.audit.AuditLogRoutes;
 import io.parley.audit.AuditModule;
 import io.parley.gateway.Gateway;
 import io.parley.gateway.GatewayModule;
+import io.parley.social.PrivateChannelRoutes;
+import io.parley.social.ReadStateRoutes;
+import io.parley.social.RelationshipRoutes;
+import io.parley.social.SocialModule;
+import io.parley.social.SocialQueries;
 import io.parley.gateway.GatewayRoutes;
 import io.parley.guild.ChannelRoutes;
 import io.parley.guild.GuildAccess;
@@ -148,6 +153,7 @@ public final class ParleyNode implements AutoCloseable {
             if (valkey != null) {
                 gateway.joinCluster(valkey, sharing.nodeId());
             }
+            gateway.readyExtras(new SocialQueries(pool)::readyParts);
             axon = AxonRuntime.start(config.axon(), sharing, storage.transactions(), meters, readYourWrites,
                     domainModules(config, gateway));
             gateway.started(axon.eventStore());
@@ -176,7 +182,7 @@ public final class ParleyNode implements AutoCloseable {
 
     private static List<DomainModule> domainModules(ParleyConfig config, GatewayModule gateway) {
         return List.of(new AccountModule(), new GuildModule(config.limits()), new MemberModule(), new InviteModule(),
-                new AuditModule(), new MessageModule(config.limits()), gateway);
+                new AuditModule(), new MessageModule(config.limits()), new SocialModule(), gateway);
     }
 
     private List<RouteModule> routeModules() {
@@ -184,8 +190,10 @@ public final class ParleyNode implements AutoCloseable {
         MessageQueries messages = new MessageQueries(pool);
         GuildContext guildContext = new GuildContext(services, guilds, new GuildAccess(pool),
                 new MemberQueries(pool));
+        SocialQueries social = new SocialQueries(pool);
         return List.of(new AuthRoutes(services), new UserRoutes(services), new GuildRoutes(guildContext),
-                new ChannelRoutes(guildContext), new RoleRoutes(guildContext), new MemberRoutes(guildContext),
+                new PrivateChannelRoutes(services, social), new RelationshipRoutes(services, social),
+                new ReadStateRoutes(guildContext, messages), new ChannelRoutes(guildContext), new RoleRoutes(guildContext), new MemberRoutes(guildContext),
                 new BanRoutes(guildContext), new InviteRoutes(guildContext, new InviteQueries(pool)),
                 new AuditLogRoutes(guildContext, pool), new MessageRoutes(guildContext, messages),
                 new ReactionRoutes(guildContext, messages), new PinRoutes(guildContext, messages),

@@ -10,7 +10,8 @@ import java.util.List;
  * Which cluster topics an event concerns: the nodes holding sessions for them are woken to
  * dispatch it at once (others see it at their next poll of the log). Guild events go to
  * {@code guild:ID}; events for one user's own sessions to {@code user:ID}. Add a case here
- * when a new event reaches sessions that are not in its guild (DMs, relationships).
+ * when a new event reaches sessions that are not in its guild; DM and relationship events are in
+ * {@link SocialTopics}.
  */
 final class DispatchTopics {
     private static final ClassValue<RecordComponent> GUILD_ID = new ClassValue<>() {
@@ -45,6 +46,10 @@ final class DispatchTopics {
         }
         if (event instanceof MemberJoined e) {
             return List.of(guild(e.guildId()), user(e.userId()));
+        }
+        List<String> social = SocialTopics.of(event);
+        if (social != null) {
+            return social;
         }
         Long guildId = guildIdOf(event);
         return guildId == null ? List.of() : List.of(guild(guildId));

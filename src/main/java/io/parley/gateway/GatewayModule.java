@@ -10,10 +10,13 @@ import io.parley.platform.axon.DomainModule;
 import io.parley.platform.axon.ReadYourWrites;
 import io.parley.platform.axon.WakeableEventStore;
 import io.parley.platform.config.ParleyConfig;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import org.axonframework.config.Configurer;
 
 import java.util.List;
+import java.util.function.Function;
 
 /** The gateway of this node: its sessions, and the live processor that dispatches events to them. */
 public final class GatewayModule implements DomainModule {
@@ -27,6 +30,7 @@ public final class GatewayModule implements DomainModule {
     private final ReadyBuilder readyBuilder;
     private final Gateway gateway;
     private volatile UserDirectory users;
+    private volatile PrivateChannelDirectory privateChannels;
     private ClusterLink clusterLink;
     private RemoteResume remoteResume;
     private ResumeRecords records;
@@ -58,7 +62,7 @@ public final class GatewayModule implements DomainModule {
     public void started(WakeableEventStore eventStore) {
         if (clusterLink != null) {
             clusterLink.attach(eventStore);
-            remoteResume.attach(eventStore, users);
+            remoteResume.attach(eventStore, users, privateChannels);
         }
     }
 
@@ -72,12 +76,19 @@ public final class GatewayModule implements DomainModule {
         return gateway;
     }
 
+    /** Lets other features add top-level READY fields (computed per user when a session identifies). */
+    public void readyExtras(Function<Long, Future<JsonObject>> extras) {
+        readyBuilder.extras(extras);
+    }
+
     @Override
     public void configure(Configurer configurer, AxonWiring wiring) {
         users = new UserDirectory(wiring.transactions());
+        privateChannels = new PrivateChannelDirectory(wiring.transactions());
         wiring.liveProcessor(configurer, GatewayDispatcher.GROUP, List.of(
                 c -> new GatewayDispatcher(sessions, users, readyBuilder, readYourWrites),
-                c -> new MessageDispatcher(sessions, users, vertx),
+                c -> new MessageDispatcher(sessions, users, privateChannels, vertx),
+                c -> new SocialDispatcher(sessions, users, privateChannels, vertx),
                 c -> new EveryEvent()), List.of(position.interceptor()));
     }
 

@@ -12,6 +12,8 @@ public final class Intents {
     public static final int GUILD_MESSAGE_REACTIONS = 1 << 10;
     public static final int GUILD_MESSAGE_TYPING = 1 << 11;
     public static final int DIRECT_MESSAGES = 1 << 12;
+    public static final int DIRECT_MESSAGE_REACTIONS = 1 << 13;
+    public static final int DIRECT_MESSAGE_TYPING = 1 << 14;
     public static final int MESSAGE_CONTENT = 1 << 15;
     /** Every bit Parley knows; IDENTIFY with any other is closed with 4014. */
     public static final int KNOWN = GUILDS | GUILD_MEMBERS | GUILD_MODERATION | (1 << 3) | (1 << 4) | (1 << 5)

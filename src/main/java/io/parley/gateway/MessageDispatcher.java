@@ -30,9 +30,10 @@ import static io.parley.gateway.GatewayDispatcher.id;
 final class MessageDispatcher {
     private final Audience audience;
     private final UserDirectory users;
+    private final PrivateChannelDirectory privateChannels;
 
-    MessageDispatcher(Sessions sessions, UserDirectory users, Vertx vertx) {
-        this(sessions, users);
+    MessageDispatcher(Sessions sessions, UserDirectory users, PrivateChannelDirectory privateChannels, Vertx vertx) {
+        this(sessions, users, privateChannels);
         vertx.eventBus().<JsonObject>localConsumer(TypingEvents.ADDRESS, message -> {
             JsonObject typing = message.body();
             audience.guild(Long.parseLong(typing.getString("guild_id")), Long.parseLong(typing.getString("channel_id")),
@@ -41,19 +42,17 @@ final class MessageDispatcher {
     }
 
     /** Without the typing listener: a replay for one session. */
-    MessageDispatcher(Sessions sessions, UserDirectory users) {
+    MessageDispatcher(Sessions sessions, UserDirectory users, PrivateChannelDirectory privateChannels) {
         this.audience = new Audience(sessions);
         this.users = users;
+        this.privateChannels = privateChannels;
     }
 
     @EventHandler
     void on(MessagePosted e) {
-        if (e.guildId() == null) {
-            return;
-        }
         JsonObject message = new JsonObject()
                 .put("id", id(e.messageId())).put("type", e.type()).put("channel_id", id(e.channelId()))
-                .put("guild_id", id(e.guildId())).put("author", users.user(e.authorId()))
+                .put("guild_id", e.guildId() == null ? null : id(e.guildId())).put("author", users.user(e.authorId()))
                 .put("content", e.content()).put("timestamp", Snowflakes.timestampOf(e.messageId()).toString())
                 .putNull("edited_timestamp").put("tts", e.tts()).put("mention_everyone", e.mentions().everyone())
                 .put("mentions", mentions(e.mentions().users())).put("mention_roles", ids(e.mentions().roles()))
@@ -66,7 +65,12 @@ final class MessageDispatcher {
         if (e.referencedMessageId() != null) {
             message.put("message_reference", new JsonObject().put("type", 0)
                     .put("message_id", id(e.referencedMessageId())).put("channel_id", id(e.channelId()))
-                    .put("guild_id", id(e.guildId())));
+                    .put("guild_id", e.guildId() == null ? null : id(e.guildId())));
+        }
+        if (e.guildId() == null) {
+            message.remove("guild_id");
+            toRecipients(e.channelId(), Intents.DIRECT_MESSAGES, "MESSAGE_CREATE", message);
+            return;
         }
         List<Long> alwaysFull = new ArrayList<>(e.mentions().users());
         alwaysFull.add(e.authorId());
@@ -77,6 +81,10 @@ final class MessageDispatcher {
     @EventHandler
     void on(MessageEdited e) {
         if (e.guildId() == null) {
+            toRecipients(e.channelId(), Intents.DIRECT_MESSAGES, "MESSAGE_UPDATE", new JsonObject()
+                    .put("id", id(e.messageId())).put("channel_id", id(e.channelId())).put("content", e.content())
+                    .put("embeds", new JsonArray(e.embedsJson())).put("flags", e.flags())
+                    .put("edited_timestamp", e.at().toString()));
             return;
         }
         JsonObject update = new JsonObject().put("id", id(e.messageId())).put("channel_id", id(e.channelId()))
@@ -88,7 +96,10 @@ final class MessageDispatcher {
 
     @EventHandler
     void on(MessageDeleted e) {
-        if (e.guildId() != null) {
+        if (e.guildId() == null) {
+            toRecipients(e.channelId(), Intents.DIRECT_MESSAGES, "MESSAGE_DELETE", new JsonObject()
+                    .put("id", id(e.messageId())).put("channel_id", id(e.channelId())));
+        } else {
             audience.guild(e.guildId(), e.channelId(), null, Intents.GUILD_MESSAGES, "MESSAGE_DELETE", new JsonObject()
                     .put("id", id(e.messageId())).put("channel_id", id(e.channelId())).put("guild_id", id(e.guildId()))
                     .encode());
@@ -97,7 +108,11 @@ final class MessageDispatcher {
 
     @EventHandler
     void on(ReactionAdded e) {
-        if (e.guildId() != null) {
+        if (e.guildId() == null) {
+            toRecipients(e.channelId(), Intents.DIRECT_MESSAGE_REACTIONS, "MESSAGE_REACTION_ADD",
+                    privateReaction(e.messageId(), e.channelId(), e.emoji()).put("user_id", id(e.userId()))
+                            .put("burst", false).put("type", 0));
+        } else {
             audience.guild(e.guildId(), e.channelId(), null, Intents.GUILD_MESSAGE_REACTIONS, "MESSAGE_REACTION_ADD",
                     reaction(e.messageId(), e.channelId(), e.guildId(), e.emoji()).put("user_id", id(e.userId()))
                             .put("burst", false).put("type", 0).encode());
@@ -106,7 +121,11 @@ final class MessageDispatcher {
 
     @EventHandler
     void on(ReactionRemoved e) {
-        if (e.guildId() != null) {
+        if (e.guildId() == null) {
+            toRecipients(e.channelId(), Intents.DIRECT_MESSAGE_REACTIONS, "MESSAGE_REACTION_REMOVE",
+                    privateReaction(e.messageId(), e.channelId(), e.emoji()).put("user_id", id(e.userId()))
+                            .put("burst", false).put("type", 0));
+        } else {
             audience.guild(e.guildId(), e.channelId(), null, Intents.GUILD_MESSAGE_REACTIONS, "MESSAGE_REACTION_REMOVE",
                     reaction(e.messageId(), e.channelId(), e.guildId(), e.emoji()).put("user_id", id(e.userId()))
                             .put("burst", false).put("type", 0).encode());
@@ -130,11 +149,25 @@ final class MessageDispatcher {
 
     @EventHandler
     void on(PinChanged e) {
-        if (e.guildId() != null) {
+        if (e.guildId() == null) {
+            toRecipients(e.channelId(), 0, "CHANNEL_PINS_UPDATE", new JsonObject().put("channel_id", id(e.channelId()))
+                    .put("last_pin_timestamp", e.pinned() ? e.at().toString() : null));
+        } else {
             audience.guild(e.guildId(), e.channelId(), Permission.VIEW_CHANNEL, Intents.GUILDS, "CHANNEL_PINS_UPDATE",
                     new JsonObject().put("guild_id", id(e.guildId())).put("channel_id", id(e.channelId()))
                             .put("last_pin_timestamp", e.pinned() ? e.at().toString() : null).encode());
         }
+    }
+
+    /** A DM or group DM: to its recipients' sessions (user-addressed, never a guild audience). */
+    private void toRecipients(long channelId, int intent, String type, JsonObject data) {
+        audience.users(privateChannels.recipients(channelId), intent, type, data.encode());
+    }
+
+    private static JsonObject privateReaction(long messageId, long channelId, String emoji) {
+        JsonObject json = reaction(messageId, channelId, 0, emoji);
+        json.remove("guild_id");
+        return json;
     }
 
     private static JsonObject reaction(long messageId, long channelId, long guildId, String emoji) {

@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /** READY and GUILD_CREATE payloads from the read tables; loading a guild also primes its {@link GuildView}. */
 final class ReadyBuilder {
@@ -23,6 +24,7 @@ final class ReadyBuilder {
     private final MemberQueries members;
     private final Sessions sessions;
     private final Presences presences;
+    private volatile Function<Long, Future<JsonObject>> extras = userId -> Future.succeededFuture(new JsonObject());
 
     ReadyBuilder(AccountQueries accounts, GuildQueries guilds, MemberQueries members, Sessions sessions,
                  Presences presences) {
@@ -58,7 +60,15 @@ final class ReadyBuilder {
                     .put("guild_join_requests", new JsonArray())
                     .put("shard", new JsonArray().add(0).add(1));
             return new Ready(data, list.stream().map(GuildRecord::id).toList());
+        })).compose(ready -> extras.apply(userId).map(parts -> {
+            ready.data().mergeIn(parts);
+            return ready;
         }));
+    }
+
+    /** Fields other features fill in (private channels, relationships, read state), merged into READY. */
+    void extras(Function<Long, Future<JsonObject>> extras) {
+        this.extras = extras;
     }
 
     /** GUILD_CREATE for one member's session; empty when they are no longer a member. */

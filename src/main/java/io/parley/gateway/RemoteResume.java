@@ -50,6 +50,7 @@ final class RemoteResume {
     private final GuildQueries guilds;
     private final ReadYourWrites readYourWrites;
     private volatile UserDirectory users;
+    private volatile PrivateChannelDirectory privateChannels;
     private volatile WakeableEventStore eventStore;
 
     record Plan(long userId, boolean bot, int intents, GapAwareTrackingToken checkpoint, Set<Long> seen) {
@@ -68,9 +69,10 @@ final class RemoteResume {
         this.readYourWrites = readYourWrites;
     }
 
-    void attach(WakeableEventStore store, UserDirectory directory) {
+    void attach(WakeableEventStore store, UserDirectory directory, PrivateChannelDirectory channels) {
         this.eventStore = store;
         this.users = directory;
+        this.privateChannels = channels;
     }
 
     /** The rebuilt session, attached to {@code connection} and RESUMED; null when it cannot be resumed (op 9). */
@@ -204,7 +206,8 @@ final class RemoteResume {
         }
         List<AnnotationEventHandlerAdapter> dispatchers = List.of(
                 new AnnotationEventHandlerAdapter(new GatewayDispatcher(own, users, readyBuilder, readYourWrites)),
-                new AnnotationEventHandlerAdapter(new MessageDispatcher(own, users)));
+                new AnnotationEventHandlerAdapter(new MessageDispatcher(own, users, privateChannels)),
+                new AnnotationEventHandlerAdapter(new SocialDispatcher(own, users, privateChannels)));
         if (cut.getIndex() <= plan.checkpoint().getIndex() && plan.checkpoint().getGaps().isEmpty()) {
             return collector.held();
         }

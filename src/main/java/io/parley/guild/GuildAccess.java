@@ -1,6 +1,7 @@
 package io.parley.guild;
 
 import io.parley.permission.MemberAccess;
+import io.parley.permission.Permission;
 import io.parley.platform.error.ApiException;
 import io.parley.platform.error.ErrorCode;
 import io.vertx.core.Future;
@@ -24,6 +25,11 @@ public final class GuildAccess {
             (SELECT array_agg(r.id ORDER BY r.id) FROM roles r WHERE r.guild_id = g.id) AS role_ids,
             (SELECT array_agg(r.permissions ORDER BY r.id) FROM roles r WHERE r.guild_id = g.id) AS role_permissions,
             (SELECT array_agg(r.position ORDER BY r.id) FROM roles r WHERE r.guild_id = g.id) AS role_positions""";
+
+    /** What every recipient may do in a DM (Discord: no one manages messages there, anyone may pin). */
+    public static final long PRIVATE_CHANNEL_PERMISSIONS = Permission.of(Permission.VIEW_CHANNEL,
+            Permission.SEND_MESSAGES, Permission.EMBED_LINKS, Permission.ATTACH_FILES, Permission.READ_MESSAGE_HISTORY,
+            Permission.ADD_REACTIONS, Permission.USE_EXTERNAL_EMOJIS, Permission.PIN_MESSAGES);
 
     private final Pool pool;
 
@@ -58,13 +64,36 @@ public final class GuildAccess {
                              JOIN members m ON m.guild_id = c.guild_id AND m.user_id = $2
                         WHERE c.id = $1""")
                 .execute(Tuple.of(channelId, userId))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return privateChannel(channelId, userId);
+                    }
+                    Row row = rows.iterator().next();
+                    ChannelRecord channel = ChannelRecord.from(row);
+                    return Future.succeededFuture(new ChannelActor(actor(channel.guildId(), userId, row), channel));
+                });
+    }
+
+    /**
+     * A DM or group DM the caller is a recipient of, as a channel of no guild (guild id 0) whose
+     * @everyone grants {@link #PRIVATE_CHANNEL_PERMISSIONS}; 404 UNKNOWN_CHANNEL otherwise.
+     */
+    private Future<ChannelActor> privateChannel(long channelId, long userId) {
+        return pool.preparedQuery("""
+                        SELECT c.type, c.name FROM private_channels c
+                          JOIN private_channel_recipients r ON r.channel_id = c.id AND r.user_id = $2
+                        WHERE c.id = $1""")
+                .execute(Tuple.of(channelId, userId))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw new ApiException(ErrorCode.UNKNOWN_CHANNEL);
                     }
                     Row row = rows.iterator().next();
-                    ChannelRecord channel = ChannelRecord.from(row);
-                    return new ChannelActor(actor(channel.guildId(), userId, row), channel);
+                    ChannelRecord channel = new ChannelRecord(channelId, 0, row.getInteger("type"),
+                            new ChannelSettings(row.getString("name"), null, 0, null, false, 0, 0, 0), List.of());
+                    MemberAccess access = new MemberAccess(0, -1, userId, List.of(),
+                            Map.of(0L, PRIVATE_CHANNEL_PERMISSIONS), false);
+                    return new ChannelActor(new Actor(access, Map.of()), channel);
                 });
     }
 

@@ -19,6 +19,7 @@ import io.parley.platform.config.RateLimit;
 import io.parley.platform.error.ApiException;
 import io.parley.platform.error.ErrorCode;
 import io.parley.platform.id.Snowflakes;
+import io.parley.social.SocialQueries;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -39,11 +40,13 @@ public final class MessageRoutes implements RouteModule {
     private final GuildContext g;
     private final MessageQueries messages;
     private final ParleyConfig.Limits limits;
+    private final SocialQueries social;
 
     public MessageRoutes(GuildContext g, MessageQueries messages) {
         this.g = g;
         this.messages = messages;
         this.limits = g.services().config().limits();
+        this.social = new SocialQueries(g.services().pool());
     }
 
     @Override
@@ -78,6 +81,8 @@ public final class MessageRoutes implements RouteModule {
         return g.access().channel(channelId, userId).compose(access -> {
             requireTextChannel(access);
             access.require(Permission.SEND_MESSAGES);
+            return requireNotBlocked(access).map(v -> access);
+        }).compose(access -> {
             if (!draft.embedsJson().equals("[]")) {
                 access.require(Permission.EMBED_LINKS);
             }
@@ -87,7 +92,7 @@ public final class MessageRoutes implements RouteModule {
             return slowmode(ctx, access)
                     .compose(v -> draft.resolve(access, channelId, messages, g))
                     .compose(resolved -> upload.keep(channelId, attachments, () -> g.services().commands().send(
-                            new PostMessage(messageId, channelId, access.channel().guildId(), userId, resolved.type(),
+                            new PostMessage(messageId, channelId, guildIdOf(access), userId, resolved.type(),
                                     draft.content(), draft.nonce(), draft.tts(), draft.embedsJson(), attachments,
                                     resolved.referencedMessageId(), resolved.mentions(), draft.flags(),
                                     Instant.now()))))
@@ -198,6 +203,18 @@ public final class MessageRoutes implements RouteModule {
         long userId = Authenticator.principal(ctx).userId();
         return g.access().channel(channelId, userId).compose(access -> {
             access.require(Permission.SEND_MESSAGES);
+            if (guildIdOf(access) == null) {
+                return social.recipients(channelId).compose(recipients -> {
+                    JsonArray ids = new JsonArray();
+                    recipients.forEach(ids::add);
+                    g.services().vertx().eventBus().publish(TypingEvents.PRIVATE_ADDRESS, new JsonObject()
+                            .put("recipients", ids).put("typing", new JsonObject()
+                                    .put("channel_id", Long.toString(channelId))
+                                    .put("user_id", Long.toString(userId))
+                                    .put("timestamp", Instant.now().getEpochSecond())));
+                    return Replies.noContent(ctx);
+                });
+            }
             g.services().vertx().eventBus().publish(TypingEvents.ADDRESS, new JsonObject()
                     .put("channel_id", Long.toString(channelId))
                     .put("guild_id", Long.toString(access.channel().guildId()))
@@ -221,8 +238,32 @@ public final class MessageRoutes implements RouteModule {
                 new RateLimit(1, Duration.ofSeconds(seconds))).mapEmpty();
     }
 
+    /** Private channels are channels of no guild (guild id 0 in the access check). */
+    private static Long guildIdOf(ChannelActor access) {
+        return access.channel().guildId() == 0 ? null : access.channel().guildId();
+    }
+
+    /** In a 1:1 DM, a block either way refuses the send (Discord's "Cannot send messages to this user"). */
+    private Future<Void> requireNotBlocked(ChannelActor access) {
+        if (access.channel().type() != ChannelTypes.DM) {
+            return Future.succeededFuture();
+        }
+        long channelId = access.channel().id();
+        long userId = access.actor().userId();
+        return social.recipients(channelId).compose(recipients -> {
+            long other = recipients.stream().filter(id -> id != userId).findFirst().orElse(userId);
+            return social.blockedBetween(userId, other);
+        }).map(blocked -> {
+            if (blocked) {
+                throw new ApiException(ErrorCode.CANNOT_SEND_TO_USER);
+            }
+            return null;
+        });
+    }
+
     private static void requireTextChannel(ChannelActor access) {
-        if (access.channel().type() != ChannelTypes.GUILD_TEXT) {
+        int type = access.channel().type();
+        if (type != ChannelTypes.GUILD_TEXT && type != ChannelTypes.DM && type != ChannelTypes.GROUP_DM) {
             throw new ApiException(ErrorCode.CANNOT_EXECUTE, "Cannot send messages in this kind of channel");
         }
     }

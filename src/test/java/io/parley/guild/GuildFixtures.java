@@ -82,7 +82,7 @@ abstract class GuildFixtures {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(GuildAggregate.class);
-        fixture.registerInjectableResource(new ParleyConfig.Limits(100, 5, 2, 4, 1000, 2000, 10, 30, 50, 10, 26214400, 300));
+        fixture.registerInjectableResource(new ParleyConfig.Limits(100, 5, 2, 4, 1000, 2000, 10, 30, 50, 10, 26214400, 300, 1000, 10));
     }
 
     static GuildCreated guildCreated() {

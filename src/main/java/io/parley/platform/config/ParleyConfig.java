@@ -37,7 +37,8 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
 
     public record Limits(int guildsPerUser, int channelsPerGuild, int channelsPerCategory, int rolesPerGuild,
                          int invitesPerGuild, int messageLength, int embedsPerMessage, int reactionsPerMessage,
-                         int pinsPerChannel, int attachmentsPerMessage, int attachmentBytes, int nonceWindowSeconds) {
+                         int pinsPerChannel, int attachmentsPerMessage, int attachmentBytes, int nonceWindowSeconds,
+                         int relationshipsPerUser, int groupDmRecipients) {
     }
 
     public record Snowflake(int workerId, int processId) {
@@ -113,7 +114,9 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
                         v.intIn("limits.embeds_per_message", 0, 100), v.intIn("limits.reactions_per_message", 1, 1000),
                         v.intIn("limits.pins_per_channel", 1, 10_000), v.intIn("limits.attachments_per_message", 0, 100),
                         v.intIn("limits.attachment_bytes", 1, Integer.MAX_VALUE),
-                        v.intIn("limits.nonce_window_seconds", 1, 86_400)),
+                        v.intIn("limits.nonce_window_seconds", 1, 86_400),
+                        v.intIn("limits.relationships_per_user", 1, 1_000_000),
+                        v.intIn("limits.group_dm_recipients", 2, 1000)),
                 new Snowflake(v.intIn("snowflake.worker_id", 0, 31), v.intIn("snowflake.process_id", 0, 31)),
                 new Auth(new Argon2(v.intIn("auth.argon2.memory_kib", 8, 4 * 1024 * 1024),
                         v.intIn("auth.argon2.iterations", 1, 100), v.intIn("auth.argon2.parallelism", 1, 64)),
