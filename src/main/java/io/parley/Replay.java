@@ -14,7 +14,8 @@ import java.util.Map;
  */
 final class Replay {
     /** Projections that only derive tables; processors with side effects are never replayed. */
-    static final List<String> PROJECTIONS = List.of("accounts", "guilds", "members", "invites", "audit-log", "messages");
+    static final List<String> PROJECTIONS = List.of("accounts", "guilds", "members", "invites", "audit-log", "messages",
+            "relationships", "private-channels", "read-states");
 
     private Replay() {
     }
