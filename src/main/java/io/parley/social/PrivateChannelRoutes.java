@@ -80,7 +80,8 @@ public final class PrivateChannelRoutes implements RouteModule {
         input.done();
         List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(others));
         distinct.remove(userId);
-        boolean group = distinct.size() > 1 || (ids != null && !input.has("recipient_id"));
+        // Discord's clients open a 1:1 DM with {recipients: [id]} too; two or more others make a group
+        boolean group = distinct.size() > 1;
         if (distinct.isEmpty()) {
             throw ApiException.invalid("recipient_id", "Cannot open a DM with yourself");
         }

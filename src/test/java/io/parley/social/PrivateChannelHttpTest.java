@@ -57,6 +57,8 @@ class PrivateChannelHttpTest {
         String id = openDm(alice, bob);
         assertEquals(id, openDm(alice, bob));
         assertEquals(id, openDm(bob, alice));
+        assertEquals(id, api.post(CHANNELS, new JsonObject().put("recipients", new JsonArray().add(alice.id())),
+                bob.token()).json().getString("id"), "Discord clients open DMs with a one-element recipients list");
         JsonObject listed = api.get(CHANNELS, bob.token()).jsonArray().getJsonObject(0);
         assertEquals(1, listed.getInteger("type"));
         assertEquals(alice.id(), listed.getJsonArray("recipients").getJsonObject(0).getString("id"));
