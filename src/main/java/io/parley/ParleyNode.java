@@ -57,6 +57,12 @@ import io.parley.platform.axon.ReadYourWrites;
 import io.parley.platform.config.ParleyConfig;
 import io.parley.platform.id.Snowflakes;
 import io.parley.platform.storage.Storage;
+import io.parley.search.IndexerStatus;
+import io.parley.search.Search;
+import io.parley.search.SearchIndex;
+import io.parley.search.SearchIndexer;
+import io.parley.search.SearchModule;
+import io.parley.search.SearchRoutes;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -66,6 +72,7 @@ import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.sqlclient.Pool;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,13 +99,15 @@ public final class ParleyNode implements AutoCloseable {
     private final Gateway gateway;
     private final GatewayModule gatewayModule;
     private final Valkey valkey;
+    private final Search search;
     private volatile int httpPort = -1;
 
     private ParleyNode(ParleyConfig config, Storage storage, Vertx vertx, AxonRuntime axon, Pool pool,
                        ApiServices services, PrometheusMeterRegistry meters, GatewayModule gatewayModule,
-                       Valkey valkey) {
+                       Valkey valkey, Search search) {
         this.gatewayModule = gatewayModule;
         this.valkey = valkey;
+        this.search = search;
         Gateway gateway = gatewayModule.gateway();
         this.meters = meters;
         this.gateway = gateway;
@@ -154,8 +163,9 @@ public final class ParleyNode implements AutoCloseable {
                 gateway.joinCluster(valkey, sharing.nodeId());
             }
             gateway.readyExtras(new SocialQueries(pool)::readyParts);
+            SearchIndex searchIndex = SearchModule.createIndex(config.search(), vertx, storage.transactions(), pool);
             axon = AxonRuntime.start(config.axon(), sharing, storage.transactions(), meters, readYourWrites,
-                    domainModules(config, gateway));
+                    domainModules(config, gateway, new SearchModule(searchIndex, config.search().batchSize())));
             gateway.started(axon.eventStore());
             ApiServices services = new ApiServices(config, vertx, pool, new Commands(vertx, axon.commandGateway()),
                     new Snowflakes(config.snowflake().workerId(), config.snowflake().processId()), readYourWrites,
@@ -165,7 +175,12 @@ public final class ParleyNode implements AutoCloseable {
             Gateway live = gateway.gateway();
             Gauge.builder("parley_gateway_sessions", live, Gateway::sessionCount)
                     .description("Gateway sessions on this node, connected or waiting to be resumed").register(meters);
-            return new ParleyNode(config, storage, vertx, axon, pool, services, meters, gateway, valkey);
+            IndexerStatus indexer = new IndexerStatus(axon.configuration().eventProcessingConfiguration()
+                    .eventProcessor(SearchIndexer.GROUP, TrackingEventProcessor.class).orElseThrow(),
+                    axon.storageEngine());
+            indexer.publish(vertx, meters);
+            return new ParleyNode(config, storage, vertx, axon, pool, services, meters, gateway, valkey,
+                    new Search(searchIndex, indexer));
         } catch (Exception e) {
             if (valkey != null) {
                 valkey.close();
@@ -180,9 +195,9 @@ public final class ParleyNode implements AutoCloseable {
         return ManagementFactory.getRuntimeMXBean().getName();
     }
 
-    private static List<DomainModule> domainModules(ParleyConfig config, GatewayModule gateway) {
+    private static List<DomainModule> domainModules(ParleyConfig config, GatewayModule gateway, SearchModule search) {
         return List.of(new AccountModule(), new GuildModule(config.limits()), new MemberModule(), new InviteModule(),
-                new AuditModule(), new MessageModule(config.limits()), new SocialModule(), gateway);
+                new AuditModule(), new MessageModule(config.limits()), new SocialModule(), gateway, search);
     }
 
     private List<RouteModule> routeModules() {
@@ -197,7 +212,7 @@ public final class ParleyNode implements AutoCloseable {
                 new BanRoutes(guildContext), new InviteRoutes(guildContext, new InviteQueries(pool)),
                 new AuditLogRoutes(guildContext, pool), new MessageRoutes(guildContext, messages),
                 new ReactionRoutes(guildContext, messages), new PinRoutes(guildContext, messages),
-                new GatewayRoutes(services));
+                new GatewayRoutes(services), new SearchRoutes(guildContext, messages, search.index(), search.status()));
     }
 
     private List<RouteModule> rootRouteModules() {

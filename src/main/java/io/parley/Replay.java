@@ -15,7 +15,8 @@ import java.util.Map;
 final class Replay {
     /** Projections that only derive tables; processors with side effects are never replayed. */
     static final List<String> PROJECTIONS = List.of("accounts", "guilds", "members", "invites", "audit-log", "messages",
-            "relationships", "private-channels", "read-states");
+            "relationships", "private-channels", "read-states",
+            "search");
 
     private Replay() {
     }

@@ -31,6 +31,15 @@ public final class MessageQueries {
                 .map(rows -> records(rows).stream().findFirst());
     }
 
+    /** The messages of these ids that exist, in no particular order. */
+    public Future<List<MessageRecord>> messages(List<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        return pool.preparedQuery(MessageRecord.SELECT + " WHERE m.id = ANY($1)")
+                .execute(Tuple.of((Object) messageIds.toArray(Long[]::new))).map(MessageQueries::records);
+    }
+
     /** An attachment of a message (not deleted) in {@code channelId}, as the projection stored it. */
     public Future<Optional<Attachment>> attachment(long channelId, long attachmentId) {
         String id = Long.toString(attachmentId);

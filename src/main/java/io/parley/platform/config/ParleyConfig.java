@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The whole typed configuration of one Parley node, validated when it is built. */
 public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx vertx, Path dataDir, Db db, Axon axon, Limits limits, Snowflake snowflake,
-                           Auth auth, Cluster cluster) {
+                           Auth auth, Cluster cluster, Search search) {
 
     public record Http(String host, int port, int instances, int bodyLimitBytes) {
     }
@@ -56,6 +56,11 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
         public boolean enabled() {
             return valkeyUrl.isPresent();
         }
+    }
+
+    /** Message search: PostgreSQL full-text search unless a Meilisearch URL is set. */
+    public record Search(int batchSize, int maxTotalResults, Optional<String> meiliUrl, Optional<String> meiliApiKey,
+                         String meiliIndex, int meiliTaskTimeoutMs) {
     }
 
     /** Where attachment files are kept: {@code <data.dir>/attachments}. */
@@ -124,7 +129,11 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
                         v.rate("auth.rate_limits.register_per_ip")),
                 new Cluster(v.optionalString("valkey.url"), v.optionalString("cluster.node_id"),
                         v.intIn("cluster.poll_interval_ms", 1, 60_000), v.intIn("cluster.claim_timeout_ms", 1000, 600_000),
-                        v.intIn("cluster.claim_interval_ms", 100, 600_000), v.optionalString("cluster.drain_token")));
+                        v.intIn("cluster.claim_interval_ms", 100, 600_000), v.optionalString("cluster.drain_token")),
+
+                new Search(v.intIn("search.batch_size", 1, 100_000), v.intIn("search.max_total_results", 25, 1_000_000),
+                        v.optionalString("meili.url"), v.optionalString("meili.api_key"), v.string("meili.index"),
+                        v.intIn("meili.task_timeout_ms", 100, 3_600_000)));
     }
 
     private static Map<String, String> systemOverrides() {

@@ -42,7 +42,9 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported Media Type"),
     RATE_LIMITED(429, "You are being rate limited."),
     INTERNAL_ERROR(500, "Internal Server Error"),
-    SERVICE_UNAVAILABLE(503, "Service Unavailable");
+    SERVICE_UNAVAILABLE(503, "Service Unavailable"),
+    /** Not an error reply: the 202 body of a search while the index is still being built. */
+    SEARCH_INDEX_NOT_READY(202, "Index not yet available. Try again later");
 
     private final int status;
     private final String message;

@@ -1,0 +1,216 @@
+package io.parley.search;
+
+import io.parley.platform.storage.StorageException;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.axonframework.common.jdbc.ConnectionProvider;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Search on PostgreSQL full-text search: the search_messages table (V10), a 'simple' tsvector
+ * (no stemming, no stop words: chat is multilingual) under a GIN index. Writes run on the
+ * indexer's JDBC connection, so they commit with its tracking token.
+ */
+public final class PostgresSearchIndex implements SearchIndex {
+    private static final String PUT = """
+            INSERT INTO search_messages (id, guild_id, channel_id, author_id, mentions, has, pinned, content)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""";
+
+    private final ConnectionProvider connections;
+    private final Pool pool;
+    private final int maxTotal;
+
+    public PostgresSearchIndex(ConnectionProvider connections, Pool pool, int maxTotal) {
+        this.connections = connections;
+        this.pool = pool;
+        this.maxTotal = maxTotal;
+    }
+
+    @Override
+    public void prepare() {
+        // the table comes with the V10 migration
+    }
+
+    @Override
+    public void write(List<IndexChange> changes) {
+        try {
+            Connection connection = connections.getConnection();
+            try (PreparedStatement put = connection.prepareStatement(PUT)) {
+                int pending = 0;
+                for (IndexChange change : changes) {
+                    if (change instanceof IndexChange.Put p) {
+                        bindPut(connection, put, p.document());
+                        put.addBatch();
+                        pending++;
+                        continue;
+                    }
+                    if (pending > 0) {
+                        put.executeBatch();
+                        pending = 0;
+                    }
+                    apply(connection, change);
+                }
+                if (pending > 0) {
+                    put.executeBatch();
+                }
+            } finally {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("writing search documents failed", e);
+        }
+    }
+
+    private static void bindPut(Connection connection, PreparedStatement put, SearchDocument d) throws SQLException {
+        put.setLong(1, d.id());
+        put.setLong(2, d.guildId());
+        put.setLong(3, d.channelId());
+        put.setLong(4, d.authorId());
+        put.setArray(5, connection.createArrayOf("bigint", d.mentions().toArray()));
+        put.setInt(6, d.has());
+        put.setBoolean(7, d.pinned());
+        put.setString(8, d.content());
+    }
+
+    private static void apply(Connection connection, IndexChange change) throws SQLException {
+        if (change instanceof IndexChange.Edit e) {
+            update(connection, "UPDATE search_messages SET content = ?, has = (has & ~" + Has.EDITABLE + ") | ? WHERE id = ?",
+                    e.content(), e.editableHas(), e.messageId());
+        } else if (change instanceof IndexChange.Pin p) {
+            update(connection, "UPDATE search_messages SET pinned = ? WHERE id = ?", p.pinned(), p.messageId());
+        } else if (change instanceof IndexChange.Delete d) {
+            update(connection, "DELETE FROM search_messages WHERE id = ?", d.messageId());
+        } else if (change instanceof IndexChange.DeleteChannel c) {
+            update(connection, "DELETE FROM search_messages WHERE channel_id = ?", c.channelId());
+        } else if (change instanceof IndexChange.DeleteGuild g) {
+            update(connection, "DELETE FROM search_messages WHERE guild_id = ?", g.guildId());
+        } else if (change instanceof IndexChange.DeleteAuthorSince a) {
+            update(connection, "DELETE FROM search_messages WHERE guild_id = ? AND author_id = ? AND id >= ?",
+                    a.guildId(), a.authorId(), a.fromId());
+        } else {
+            throw new IllegalStateException("unexpected change " + change);
+        }
+    }
+
+    private static void update(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    @Override
+    public void clear() {
+        try (Connection connection = connections.getConnection();
+             PreparedStatement truncate = connection.prepareStatement("TRUNCATE search_messages")) {
+            truncate.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("clearing search documents failed", e);
+        }
+    }
+
+    @Override
+    public Future<SearchHits> search(SearchQuery q) {
+        List<Object> params = new ArrayList<>();
+        String where = where(q, params);
+        String tsquery = tsquery(q.words());
+        String order = q.byRelevance() && tsquery != null
+                ? "ts_rank(document, to_tsquery('simple', $3)) DESC, id DESC"
+                : (q.ascending() ? "id ASC" : "id DESC");
+        params.add(q.limit());
+        params.add(q.offset());
+        int n = params.size();
+        Future<List<Long>> page = pool.preparedQuery("SELECT id FROM search_messages WHERE " + where
+                        + " ORDER BY " + order + " LIMIT $" + (n - 1) + " OFFSET $" + n)
+                .execute(Tuple.from(params))
+                .map(rows -> {
+                    List<Long> ids = new ArrayList<>();
+                    for (Row row : rows) {
+                        ids.add(row.getLong(0));
+                    }
+                    return ids;
+                });
+        List<Object> countParams = params.subList(0, n - 2);
+        Future<Long> total = pool.preparedQuery("SELECT count(*) FROM (SELECT 1 FROM search_messages WHERE " + where
+                        + " LIMIT " + maxTotal + ") matching")
+                .execute(Tuple.from(countParams)).map(rows -> rows.iterator().next().getLong(0));
+        return Future.all(page, total).map(v -> new SearchHits(total.result(), page.result()));
+    }
+
+    /** Conditions in a fixed parameter order: $1 guild, $2 channels, $3 the tsquery (or null), then the filters. */
+    private static String where(SearchQuery q, List<Object> params) {
+        params.add(q.guildId());
+        params.add(q.channelIds().toArray(Long[]::new));
+        String tsquery = tsquery(q.words());
+        params.add(tsquery);
+        StringBuilder where = new StringBuilder("guild_id = $1 AND channel_id = ANY($2)");
+        if (tsquery != null) {
+            where.append(" AND document @@ to_tsquery('simple', $3)");
+        } else {
+            where.append(" AND $3::text IS NULL");
+        }
+        if (!q.authorIds().isEmpty()) {
+            params.add(q.authorIds().toArray(Long[]::new));
+            where.append(" AND author_id = ANY($").append(params.size()).append(')');
+        }
+        if (!q.mentions().isEmpty()) {
+            params.add(q.mentions().toArray(Long[]::new));
+            where.append(" AND mentions && $").append(params.size()).append("::bigint[]");
+        }
+        if (q.has() != 0) {
+            params.add(q.has());
+            where.append(" AND has & $").append(params.size()).append(" = $").append(params.size());
+        }
+        if (q.pinned() != null) {
+            params.add(q.pinned());
+            where.append(" AND pinned = $").append(params.size());
+        }
+        if (q.minId() != null) {
+            params.add(q.minId());
+            where.append(" AND id > $").append(params.size());
+        }
+        if (q.maxId() != null) {
+            params.add(q.maxId());
+            where.append(" AND id < $").append(params.size());
+        }
+        return where.toString();
+    }
+
+    /** Every word must occur; the last one may be a prefix (the user may still be typing it). */
+    static String tsquery(List<String> words) {
+        if (words.isEmpty()) {
+            return null;
+        }
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            if (i > 0) {
+                query.append(" & ");
+            }
+            query.append('\'').append(words.get(i)).append('\'');
+            if (i == words.size() - 1) {
+                query.append(":*");
+            }
+        }
+        return query.toString();
+    }
+
+    @Override
+    public Future<Long> documentCount() {
+        return pool.query("SELECT count(*) FROM search_messages").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    @Override
+    public String describe() {
+        return "PostgreSQL full-text search";
+    }
+}

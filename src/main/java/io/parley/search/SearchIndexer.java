@@ -1,0 +1,124 @@
+package io.parley.search;
+
+import io.parley.guild.GuildEvents.ChannelDeleted;
+import io.parley.guild.GuildEvents.GuildDeleted;
+import io.parley.member.MemberEvents.UserBanned;
+import io.parley.message.Attachment;
+import io.parley.message.MessageEvents.MessageDeleted;
+import io.parley.message.MessageEvents.MessageEdited;
+import io.parley.message.MessageEvents.MessagePosted;
+import io.parley.message.MessageEvents.PinChanged;
+import io.parley.platform.id.Snowflakes;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Feeds the search index from events, in its own tracking processor. The changes of one
+ * processor batch are written together just before the batch commits; a failed write rolls the
+ * batch back and the processor retries it, so nothing is skipped and replays are harmless.
+ */
+@ProcessingGroup(SearchIndexer.GROUP)
+public final class SearchIndexer {
+    public static final String GROUP = "search";
+    private static final String BATCH = SearchIndexer.class.getName() + ".batch";
+    private static final Pattern LINK = Pattern.compile("(?i)\\bhttps?://\\S+");
+
+    private final SearchIndex index;
+
+    public SearchIndexer(SearchIndex index) {
+        this.index = index;
+    }
+
+    @EventHandler
+    void on(MessagePosted e) {
+        if (e.guildId() == null) {
+            return;
+        }
+        int has = textHas(e.content(), e.embedsJson());
+        for (Attachment a : e.attachments()) {
+            has |= Has.FILE.bit();
+            String type = a.contentType() == null ? "" : a.contentType();
+            if (type.startsWith("image/")) {
+                has |= Has.IMAGE.bit();
+            } else if (type.startsWith("video/")) {
+                has |= Has.VIDEO.bit();
+            }
+        }
+        add(new IndexChange.Put(new SearchDocument(e.messageId(), e.guildId(), e.channelId(), e.authorId(),
+                e.content() == null ? "" : e.content(), e.mentions().users(), has, false)));
+    }
+
+    @EventHandler
+    void on(MessageEdited e) {
+        if (e.guildId() != null) {
+            add(new IndexChange.Edit(e.messageId(), e.content() == null ? "" : e.content(),
+                    textHas(e.content(), e.embedsJson())));
+        }
+    }
+
+    @EventHandler
+    void on(MessageDeleted e) {
+        if (e.guildId() != null) {
+            add(new IndexChange.Delete(e.messageId()));
+        }
+    }
+
+    @EventHandler
+    void on(PinChanged e) {
+        if (e.guildId() != null) {
+            add(new IndexChange.Pin(e.messageId(), e.pinned()));
+        }
+    }
+
+    @EventHandler
+    void on(ChannelDeleted e) {
+        add(new IndexChange.DeleteChannel(e.channelId()));
+    }
+
+    @EventHandler
+    void on(GuildDeleted e) {
+        add(new IndexChange.DeleteGuild(e.guildId()));
+    }
+
+    /** The ban clean-up deletes each message through its aggregate too; this hides them from search at once. */
+    @EventHandler
+    void on(UserBanned e) {
+        if (e.deleteMessageSeconds() > 0) {
+            add(new IndexChange.DeleteAuthorSince(e.guildId(), e.userId(),
+                    Snowflakes.lowestAt(e.at().minusSeconds(e.deleteMessageSeconds()))));
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        index.clear();
+    }
+
+    private static int textHas(String content, String embedsJson) {
+        int has = 0;
+        if (content != null && LINK.matcher(content).find()) {
+            has |= Has.LINK.bit();
+        }
+        if (embedsJson != null && !embedsJson.isBlank() && !embedsJson.replaceAll("\\s", "").equals("[]")) {
+            has |= Has.EMBED.bit();
+        }
+        return has;
+    }
+
+    private void add(IndexChange change) {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        List<IndexChange> batch = unitOfWork.getOrComputeResource(BATCH, key -> {
+            List<IndexChange> changes = new ArrayList<>();
+            unitOfWork.onPrepareCommit(u -> index.write(changes));
+            return changes;
+        });
+        batch.add(change);
+    }
+}
