@@ -175,7 +175,7 @@ public final class ParleyNode implements AutoCloseable {
             Gateway live = gateway.gateway();
             Gauge.builder("parley_gateway_sessions", live, Gateway::sessionCount)
                     .description("Gateway sessions on this node, connected or waiting to be resumed").register(meters);
-            IndexerStatus indexer = new IndexerStatus(axon.configuration().eventProcessingConfiguration()
+            IndexerStatus indexer = IndexerStatus.of(axon.configuration().eventProcessingConfiguration()
                     .eventProcessor(SearchIndexer.GROUP, TrackingEventProcessor.class).orElseThrow(),
                     axon.storageEngine());
             indexer.publish(vertx, meters);
@@ -210,9 +210,12 @@ public final class ParleyNode implements AutoCloseable {
                 new PrivateChannelRoutes(services, social), new RelationshipRoutes(services, social),
                 new ReadStateRoutes(guildContext, messages), new ChannelRoutes(guildContext), new RoleRoutes(guildContext), new MemberRoutes(guildContext),
                 new BanRoutes(guildContext), new InviteRoutes(guildContext, new InviteQueries(pool)),
-                new AuditLogRoutes(guildContext, pool), new MessageRoutes(guildContext, messages),
+                new AuditLogRoutes(guildContext, pool),
+                // before the message routes: /channels/{id}/messages/search is not a message id
+                new SearchRoutes(guildContext, messages, search.index(), search.status()),
+                new MessageRoutes(guildContext, messages),
                 new ReactionRoutes(guildContext, messages), new PinRoutes(guildContext, messages),
-                new GatewayRoutes(services), new SearchRoutes(guildContext, messages, search.index(), search.status()));
+                new GatewayRoutes(services));
     }
 
     private List<RouteModule> rootRouteModules() {

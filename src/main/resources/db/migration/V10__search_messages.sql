@@ -17,3 +17,5 @@ CREATE INDEX search_messages_document ON search_messages USING gin (document);
 -- Time-sorted pages and the filters without words: WHERE guild_id = ? ... ORDER BY id DESC
 CREATE INDEX search_messages_guild_time ON search_messages (guild_id, id DESC);
 CREATE INDEX search_messages_channel_time ON search_messages (channel_id, id DESC);
+-- author_id filters, alone or with words
+CREATE INDEX search_messages_author ON search_messages (guild_id, author_id, id DESC);

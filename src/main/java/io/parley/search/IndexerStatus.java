@@ -11,6 +11,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Whether the indexer has caught up with the event log (searches answer 202 until it has, once)
@@ -19,20 +21,24 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class IndexerStatus {
     private static final long LAG_INTERVAL_MS = 2000;
 
-    private final TrackingEventProcessor processor;
-    private final EventStorageEngine events;
+    private final Supplier<Map<Integer, EventTrackerStatus>> segments;
+    private final LongSupplier headPosition;
     private final AtomicLong lag = new AtomicLong(-1);
     private volatile boolean caughtUpOnce;
 
-    public IndexerStatus(TrackingEventProcessor processor, EventStorageEngine events) {
-        this.processor = processor;
-        this.events = events;
+    IndexerStatus(Supplier<Map<Integer, EventTrackerStatus>> segments, LongSupplier headPosition) {
+        this.segments = segments;
+        this.headPosition = headPosition;
+    }
+
+    public static IndexerStatus of(TrackingEventProcessor processor, EventStorageEngine events) {
+        return new IndexerStatus(processor::processingStatus, () -> position(events.createHeadToken()));
     }
 
     /** Non-blocking: reads the processor's in-memory status. */
     public boolean ready() {
         if (!caughtUpOnce) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            Map<Integer, EventTrackerStatus> status = segments.get();
             caughtUpOnce = !status.isEmpty() && status.values().stream()
                     .allMatch(s -> s.isCaughtUp() && !s.isReplaying() && s.getError() == null);
         }
@@ -48,17 +54,16 @@ public final class IndexerStatus {
     public void publish(Vertx vertx, MeterRegistry meters) {
         Gauge.builder("parley_search_indexer_lag_events", this, IndexerStatus::lag)
                 .description("Events the search indexer has yet to process (-1: not measured yet)").register(meters);
-        vertx.setPeriodic(0, LAG_INTERVAL_MS, id -> vertx.executeBlocking(() -> {
-            lag.set(measure());
-            return null;
-        }, false));
+        vertx.setPeriodic(0, LAG_INTERVAL_MS, id -> vertx.executeBlocking(this::measure, false));
     }
 
-    private long measure() {
-        long head = position(events.createHeadToken());
-        long at = processor.processingStatus().values().stream()
+    /** Blocking (reads the head of the event log). */
+    long measure() {
+        long at = segments.get().values().stream()
                 .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
-        return Math.max(0, head - at);
+        long behind = Math.max(0, headPosition.getAsLong() - at);
+        lag.set(behind);
+        return behind;
     }
 
     private static long position(TrackingToken token) {

@@ -4,7 +4,6 @@ import io.parley.platform.storage.StorageException;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import org.axonframework.common.jdbc.ConnectionProvider;
 
 import java.sql.Connection;
@@ -118,20 +117,26 @@ public final class PostgresSearchIndex implements SearchIndex {
         }
     }
 
+    /**
+     * Values are written into the SQL (all are numbers, or words without quotes or
+     * backslashes) and sent unprepared, so every search gets a plan for its own words: a cached
+     * generic plan cannot tell a word in half the messages from one in ten of them.
+     */
     @Override
     public Future<SearchHits> search(SearchQuery q) {
-        List<Object> params = new ArrayList<>();
-        String where = where(q, params);
+        String where = where(q);
         String tsquery = tsquery(q.words());
-        String order = q.byRelevance() && tsquery != null
-                ? "ts_rank(document, to_tsquery('simple', $3)) DESC, id DESC"
-                : (q.ascending() ? "id ASC" : "id DESC");
-        params.add(q.limit());
-        params.add(q.offset());
-        int n = params.size();
-        Future<List<Long>> page = pool.preparedQuery("SELECT id FROM search_messages WHERE " + where
-                        + " ORDER BY " + order + " LIMIT $" + (n - 1) + " OFFSET $" + n)
-                .execute(Tuple.from(params))
+        String sql;
+        if (q.byRelevance() && tsquery != null) {
+            // ranks the newest maxTotal matches only: ts_rank over every match of a common word costs seconds
+            sql = "SELECT id FROM (SELECT id, document FROM search_messages WHERE " + where + " ORDER BY id DESC LIMIT "
+                    + maxTotal + ") newest ORDER BY ts_rank(document, to_tsquery('simple', " + literal(tsquery)
+                    + ")) DESC, id DESC LIMIT " + q.limit() + " OFFSET " + q.offset();
+        } else {
+            sql = "SELECT id FROM search_messages WHERE " + where + " ORDER BY id " + (q.ascending() ? "ASC" : "DESC")
+                    + " LIMIT " + q.limit() + " OFFSET " + q.offset();
+        }
+        Future<List<Long>> page = pool.query(sql).execute()
                 .map(rows -> {
                     List<Long> ids = new ArrayList<>();
                     for (Row row : rows) {
@@ -139,56 +144,63 @@ public final class PostgresSearchIndex implements SearchIndex {
                     }
                     return ids;
                 });
-        List<Object> countParams = params.subList(0, n - 2);
-        Future<Long> total = pool.preparedQuery("SELECT count(*) FROM (SELECT 1 FROM search_messages WHERE " + where
+        Future<Long> total = pool.query("SELECT count(*) FROM (SELECT 1 FROM search_messages WHERE " + where
                         + " LIMIT " + maxTotal + ") matching")
-                .execute(Tuple.from(countParams)).map(rows -> rows.iterator().next().getLong(0));
+                .execute().map(rows -> rows.iterator().next().getLong(0));
         return Future.all(page, total).map(v -> new SearchHits(total.result(), page.result()));
     }
 
-    /** Conditions in a fixed parameter order: $1 guild, $2 channels, $3 the tsquery (or null), then the filters. */
-    private static String where(SearchQuery q, List<Object> params) {
-        params.add(q.guildId());
-        params.add(q.channelIds().toArray(Long[]::new));
+    private static String where(SearchQuery q) {
+        StringBuilder where = new StringBuilder("guild_id = ").append(q.guildId())
+                .append(" AND channel_id = ANY(").append(ids(q.channelIds())).append(')');
         String tsquery = tsquery(q.words());
-        params.add(tsquery);
-        StringBuilder where = new StringBuilder("guild_id = $1 AND channel_id = ANY($2)");
         if (tsquery != null) {
-            where.append(" AND document @@ to_tsquery('simple', $3)");
-        } else {
-            where.append(" AND $3::text IS NULL");
+            where.append(" AND document @@ to_tsquery('simple', ").append(literal(tsquery)).append(')');
         }
         if (!q.authorIds().isEmpty()) {
-            params.add(q.authorIds().toArray(Long[]::new));
-            where.append(" AND author_id = ANY($").append(params.size()).append(')');
+            where.append(" AND author_id = ANY(").append(ids(q.authorIds())).append(')');
         }
         if (!q.mentions().isEmpty()) {
-            params.add(q.mentions().toArray(Long[]::new));
-            where.append(" AND mentions && $").append(params.size()).append("::bigint[]");
+            where.append(" AND mentions && ").append(ids(q.mentions()));
         }
         if (q.has() != 0) {
-            params.add(q.has());
-            where.append(" AND has & $").append(params.size()).append(" = $").append(params.size());
+            where.append(" AND has & ").append(q.has()).append(" = ").append(q.has());
         }
         if (q.pinned() != null) {
-            params.add(q.pinned());
-            where.append(" AND pinned = $").append(params.size());
+            where.append(" AND pinned = ").append(q.pinned().booleanValue());
         }
         if (q.minId() != null) {
-            params.add(q.minId());
-            where.append(" AND id > $").append(params.size());
+            where.append(" AND id > ").append(q.minId().longValue());
         }
         if (q.maxId() != null) {
-            params.add(q.maxId());
-            where.append(" AND id < $").append(params.size());
+            where.append(" AND id < ").append(q.maxId().longValue());
         }
         return where.toString();
     }
 
-    /** Every word must occur; the last one may be a prefix (the user may still be typing it). */
+    /** A tsquery as an SQL string literal; its only quotes are the ones {@link #tsquery} put around words. */
+    private static String literal(String tsquery) {
+        return "'" + tsquery.replace("'", "''") + "'";
+    }
+
+    private static String ids(List<Long> ids) {
+        StringBuilder array = new StringBuilder("ARRAY[");
+        for (int i = 0; i < ids.size(); i++) {
+            array.append(i == 0 ? "" : ",").append(ids.get(i).longValue());
+        }
+        return array.append("]::bigint[]").toString();
+    }
+
+    /**
+     * Every word must occur; the last one may be a prefix (the user may still be typing it).
+     * Words hold no ASCII punctuation ({@link SearchQuery#words()}), so no quote or backslash.
+     */
     static String tsquery(List<String> words) {
         if (words.isEmpty()) {
             return null;
+        }
+        if (words.stream().anyMatch(w -> w.indexOf('\'') >= 0 || w.indexOf('\\') >= 0)) {
+            throw new IllegalArgumentException("a search word with a quote or backslash");
         }
         StringBuilder query = new StringBuilder();
         for (int i = 0; i < words.size(); i++) {

@@ -113,6 +113,14 @@ abstract class SearchIndexContract {
     }
 
     @Test
+    void punctuationSplitsWordsAlikeInMessagesAndQueries() {
+        put(doc(1, channelA, 7, "don't panic: see example.com/guide"), doc(2, channelA, 7, "nothing here"));
+        assertEquals(Set.of(id(1)), query().content("example").idSet());
+        assertEquals(Set.of(id(1)), query().content("'don't' \\ panic!").idSet());
+        assertEquals(Set.of(id(1)), query().content("guide.").idSet());
+    }
+
+    @Test
     void withoutWordsEveryMessageInTheSearchableChannelsMatches() {
         put(doc(1, channelA, 7, "one"), doc(2, channelB, 7, "two"));
         assertEquals(List.of(id(2), id(1)), query().ids());
