@@ -90,9 +90,13 @@ public final class SearchBench {
                 s.execute("INSERT INTO messages (id, channel_id, guild_id, author_id, type, content, tts,"
                         + " mention_everyone, flags, mentions) SELECT id, channel_id, guild_id, author_id, 0, content,"
                         + " false, false, 0, mentions FROM search_messages");
-                s.execute("ANALYZE messages");
-                s.execute("ANALYZE search_messages");
+                // what autovacuum does to freshly loaded tables (hint bits, visibility map, statistics)
+                s.execute("VACUUM ANALYZE messages");
+                s.execute("VACUUM ANALYZE search_messages");
                 System.out.printf("copied them into messages in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            }
+            if (Boolean.getBoolean("explain")) {
+                explain(storage.dataSource(), guildId, channels, authors, words, zipf);
             }
             String base = api.base() + ApiClient.API + "/guilds/" + guild.id() + "/messages/search?";
             HttpClient http = HttpClient.newBuilder().build();
@@ -105,6 +109,36 @@ public final class SearchBench {
                 System.out.printf("%-14s %,d requests, concurrency %d: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                         kind, latencies.length, concurrency, ms(latencies, 0.50), ms(latencies, 0.90),
                         ms(latencies, 0.99), latencies[latencies.length - 1] / 1e6);
+            }
+        }
+    }
+
+    /** Prints the plan of one sample of each query kind (-Dexplain=true): what limits the slow ones. */
+    private static void explain(javax.sql.DataSource data, long guild, List<Long> channels, List<Long> authors,
+                                String[] words, double[] zipf) throws Exception {
+        Random random = new Random(3);
+        List<io.parley.search.SearchQuery> samples = List.of(
+                new io.parley.search.SearchQuery(guild, channels, words[3], List.of(), List.of(), 0, null, null, null,
+                        false, false, 0, 25),
+                new io.parley.search.SearchQuery(guild, channels, words[sample(random, zipf)] + " "
+                        + words[sample(random, zipf)], List.of(), List.of(), 0, null, null, null, false, false, 0, 25),
+                new io.parley.search.SearchQuery(guild, channels, words[sample(random, zipf)], List.of(authors.get(1)),
+                        List.of(), 0, null, null, null, false, false, 0, 25),
+                new io.parley.search.SearchQuery(guild, channels, words[5], List.of(), List.of(), 0, null, null, null,
+                        true, false, 0, 25),
+                new io.parley.search.SearchQuery(guild, channels, words[15_000], List.of(), List.of(), 0, null, null,
+                        null, true, false, 0, 25));
+        try (Connection c = data.getConnection(); Statement s = c.createStatement()) {
+            for (var q : samples) {
+                System.out.println("-- " + q.content() + (q.authorIds().isEmpty() ? "" : " + author")
+                        + (q.byRelevance() ? " (relevance)" : ""));
+                boolean rare = q.content().equals(words[15_000]);
+                try (var rows = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) "
+                        + PostgresSearchIndex.pageSql(q, 1000, rare))) {
+                    while (rows.next()) {
+                        System.out.println(rows.getString(1));
+                    }
+                }
             }
         }
     }
