@@ -11,7 +11,6 @@ import io.parley.testing.TestParley;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,8 @@ public final class IndexerBench {
     public static void main(String[] args) throws Exception {
         int messages = Integer.getInteger("messages", 100_000);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(Integer.getInteger("maxMinutes", 15));
-        try (TestParley parley = TestParley.start(Files.createTempDirectory("parley-bench-"), Map.of())) {
+        try (BenchDataDir dataDir = new BenchDataDir();
+             TestParley parley = TestParley.start(dataDir.path(), Map.of())) {
             ApiClient api = parley.client();
             Account owner = api.register("correct horse battery");
             Guild guild = Guilds.create(api, owner, "Bench");

@@ -16,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -53,7 +52,8 @@ public final class SearchBench {
         double[] zipf = zipfCumulative(VOCABULARY);
         Map<String, String> settings = System.getProperty("maxTotal") == null ? Map.of()
                 : Map.of("search.max_total_results", System.getProperty("maxTotal"));
-        try (TestParley parley = TestParley.start(Files.createTempDirectory("parley-bench-"), settings)) {
+        try (BenchDataDir dataDir = new BenchDataDir();
+             TestParley parley = TestParley.start(dataDir.path(), settings)) {
             ApiClient api = parley.client();
             Account owner = api.register("correct horse battery");
             List<Long> authors = new ArrayList<>(List.of(Long.parseLong(owner.id())));
