@@ -178,7 +178,7 @@ public final class ParleyNode implements AutoCloseable {
             IndexerStatus indexer = IndexerStatus.of(axon.configuration().eventProcessingConfiguration()
                     .eventProcessor(SearchIndexer.GROUP, TrackingEventProcessor.class).orElseThrow(),
                     axon.storageEngine());
-            indexer.publish(vertx, meters);
+            indexer.publish(meters);
             return new ParleyNode(config, storage, vertx, axon, pool, services, meters, gateway, valkey,
                     new Search(searchIndex, indexer));
         } catch (Exception e) {
@@ -309,6 +309,7 @@ public final class ParleyNode implements AutoCloseable {
     @Override
     public void close() throws Exception {
         gateway.reconnectAll();
+        search.status().close();
         gatewayModule.stop();
         if (valkey != null) {
             valkey.close();
