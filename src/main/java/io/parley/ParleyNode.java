@@ -25,6 +25,8 @@ import io.parley.guild.GuildQueries;
 import io.parley.guild.GuildRoutes;
 import io.parley.guild.RoleRoutes;
 import io.parley.invite.InviteModule;
+import io.parley.voice.LiveKitWebhookRoutes;
+import io.parley.voice.VoiceModule;
 import io.parley.invite.InviteQueries;
 import io.parley.invite.InviteRoutes;
 import io.parley.member.BanRoutes;
@@ -197,7 +199,8 @@ public final class ParleyNode implements AutoCloseable {
 
     private static List<DomainModule> domainModules(ParleyConfig config, GatewayModule gateway, SearchModule search) {
         return List.of(new AccountModule(), new GuildModule(config.limits()), new MemberModule(), new InviteModule(),
-                new AuditModule(), new MessageModule(config.limits()), new SocialModule(), gateway, search);
+                new AuditModule(), new MessageModule(config.limits()), new SocialModule(), new VoiceModule(),
+                gateway, search);
     }
 
     private List<RouteModule> routeModules() {
@@ -220,7 +223,9 @@ public final class ParleyNode implements AutoCloseable {
 
     private List<RouteModule> rootRouteModules() {
         return List.of(new AttachmentRoutes(new MessageQueries(pool), services.media()),
-                new DrainRoute(gateway, config.cluster().drainToken()));
+                new DrainRoute(gateway, config.cluster().drainToken()),
+
+                new LiveKitWebhookRoutes(config.voice().apiKey(), config.voice().apiSecret(), services.commands()));
     }
 
     private static Vertx newVertx(ParleyConfig.Vertx config, PrometheusMeterRegistry meters) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The whole typed configuration of one Parley node, validated when it is built. */
 public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx vertx, Path dataDir, Db db, Axon axon, Limits limits, Snowflake snowflake,
-                           Auth auth, Cluster cluster, Search search) {
+                           Auth auth, Cluster cluster, Search search, Voice voice) {
 
     public record Http(String host, int port, int instances, int bodyLimitBytes) {
     }
@@ -61,6 +61,10 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
     /** Message search: PostgreSQL full-text search unless a Meilisearch URL is set. */
     public record Search(int batchSize, int maxTotalResults, Optional<String> meiliUrl, Optional<String> meiliApiKey,
                          String meiliIndex, int meiliTaskTimeoutMs) {
+    }
+
+    public record Voice(String livekitUrl, String apiKey, String apiSecret, int tokenTtlSeconds, int requestTimeoutMs,
+                        java.util.List<String> regions) {
     }
 
     /** Where attachment files are kept: {@code <data.dir>/attachments}. */
@@ -133,7 +137,12 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
 
                 new Search(v.intIn("search.batch_size", 1, 100_000), v.intIn("search.max_total_results", 25, 1_000_000),
                         v.optionalString("meili.url"), v.optionalString("meili.api_key"), v.string("meili.index"),
-                        v.intIn("meili.task_timeout_ms", 100, 3_600_000)));
+                        v.intIn("meili.task_timeout_ms", 100, 3_600_000)),
+
+                new Voice(v.string("voice.livekit_url"), v.string("voice.api_key"), v.string("voice.api_secret"),
+                        v.intIn("voice.token_ttl_seconds", 10, 86_400), v.intIn("voice.request_timeout_ms", 100, 120_000),
+                        v.optionalString("voice.regions").map(o -> java.util.Arrays.stream(o.split(","))
+                                .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of())));
     }
 
     private static Map<String, String> systemOverrides() {

@@ -1,0 +1,126 @@
+package io.parley.voice;
+
+import io.parley.voice.VoiceCommands.RecordParticipantJoined;
+import io.parley.voice.VoiceCommands.RecordParticipantLeft;
+import io.parley.voice.VoiceCommands.RecordTrack;
+import io.parley.voice.VoiceCommands.SelfFlags;
+import io.parley.voice.VoiceCommands.UpdateSelfFlags;
+import io.parley.voice.VoiceEvents.ParticipantEnded;
+import io.parley.voice.VoiceEvents.VoiceStateChanged;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One member's voice state in one guild, fed by LiveKit's webhooks. Webhooks may repeat or
+ * arrive out of order: a participant session that has left never joins again, and an event
+ * older than the last one applied changes nothing.
+ */
+public class VoiceStateAggregate {
+    private static final int ENDED_SIDS_KEPT = 16;
+
+    @AggregateIdentifier
+    private String id;
+    private Long channelId;
+    private String connectionId;
+    private String participantSid;
+    private String sessionId;
+    private SelfFlags self = SelfFlags.NONE;
+    private Instant lastAt = Instant.EPOCH;
+    private final Deque<String> endedSids = new ArrayDeque<>();
+
+    protected VoiceStateAggregate() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public boolean handle(RecordParticipantJoined c) {
+        if (endedSids.contains(c.participantSid()) || c.at().isBefore(lastAt)
+                || c.participantSid().equals(participantSid) && Long.valueOf(c.channelId()).equals(channelId)) {
+            return false;
+        }
+        apply(new VoiceStateChanged(c.id(), c.guildId(), c.userId(), c.channelId(), c.connectionId(),
+                c.participantSid(), c.sessionId(), c.self(), false, false, c.at()));
+        return true;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public boolean handle(RecordParticipantLeft c) {
+        if (endedSids.contains(c.participantSid())) {
+            return false;
+        }
+        if (!c.participantSid().equals(participantSid) || channelId == null) {
+            // a leave for a session not (yet) current: remember it so its late join is ignored
+            apply(new ParticipantEnded(c.id(), c.participantSid()));
+            return false;
+        }
+        apply(new VoiceStateChanged(c.id(), c.guildId(), c.userId(), null, null, c.participantSid(), null,
+                SelfFlags.NONE, false, false, c.at().isBefore(lastAt) ? lastAt : c.at()));
+        return true;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public boolean handle(UpdateSelfFlags c) {
+        if (channelId == null || c.self().equals(self)) {
+            return false;
+        }
+        apply(new VoiceStateChanged(c.id(), c.guildId(), c.userId(), channelId, connectionId, participantSid,
+                sessionId, c.self(), false, false, c.at().isBefore(lastAt) ? lastAt : c.at()));
+        return true;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public boolean handle(RecordTrack c) {
+        if (channelId == null || !c.participantSid().equals(participantSid) || c.at().isBefore(lastAt)) {
+            return false;
+        }
+        SelfFlags next = c.camera() ? new SelfFlags(self.mute(), self.deaf(), c.published(), self.stream())
+                : new SelfFlags(self.mute(), self.deaf(), self.video(), c.published());
+        if (next.equals(self)) {
+            return false;
+        }
+        apply(new VoiceStateChanged(c.id(), c.guildId(), c.userId(), channelId, connectionId, participantSid,
+                sessionId, next, false, false, c.at()));
+        return true;
+    }
+
+    @EventSourcingHandler
+    void on(VoiceStateChanged e) {
+        id = e.id();
+        if (e.channelId() == null) {
+            ended(e.participantSid());
+        }
+        channelId = e.channelId();
+        connectionId = e.connectionId();
+        participantSid = e.channelId() == null ? null : e.participantSid();
+        sessionId = e.sessionId();
+        self = e.self();
+        lastAt = e.at();
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantEnded e) {
+        id = e.id();
+        ended(e.participantSid());
+    }
+
+    private void ended(String sid) {
+        if (sid != null && !endedSids.contains(sid)) {
+            endedSids.addLast(sid);
+            if (endedSids.size() > ENDED_SIDS_KEPT) {
+                endedSids.removeFirst();
+            }
+        }
+    }
+}

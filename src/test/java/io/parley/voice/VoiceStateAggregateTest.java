@@ -1,0 +1,133 @@
+package io.parley.voice;
+
+import io.parley.voice.VoiceCommands.RecordParticipantJoined;
+import io.parley.voice.VoiceCommands.RecordParticipantLeft;
+import io.parley.voice.VoiceCommands.RecordTrack;
+import io.parley.voice.VoiceCommands.SelfFlags;
+import io.parley.voice.VoiceCommands.UpdateSelfFlags;
+import io.parley.voice.VoiceEvents.ParticipantEnded;
+import io.parley.voice.VoiceEvents.VoiceStateChanged;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+class VoiceStateAggregateTest {
+    private static final Instant T0 = Instant.parse("2026-11-28T12:00:00Z");
+    private static final String ID = VoiceCommands.id(1, 2);
+    private static final SelfFlags MUTED = new SelfFlags(true, false, false, false);
+    private FixtureConfiguration<VoiceStateAggregate> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(VoiceStateAggregate.class);
+    }
+
+    private static RecordParticipantJoined join(String sid, long channelId, Instant at) {
+        return new RecordParticipantJoined(ID, 1, 2, channelId, "c0ffee", sid, "sess", MUTED, at);
+    }
+
+    private static VoiceStateChanged joined(String sid, long channelId, Instant at) {
+        return new VoiceStateChanged(ID, 1, 2, channelId, "c0ffee", sid, "sess", MUTED, false, false, at);
+    }
+
+    private static VoiceStateChanged left(String sid, Instant at) {
+        return new VoiceStateChanged(ID, 1, 2, null, null, sid, null, SelfFlags.NONE, false, false, at);
+    }
+
+    @Test
+    void aJoinWebhookPutsTheMemberInTheChannel() {
+        fixture.givenNoPriorActivity()
+                .when(join("PA_1", 10, T0))
+                .expectEvents(joined("PA_1", 10, T0))
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void aRepeatedJoinWebhookChangesNothing() {
+        fixture.given(joined("PA_1", 10, T0))
+                .when(join("PA_1", 10, T0))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void aLeaveTakesTheMemberOutOfVoice() {
+        fixture.given(joined("PA_1", 10, T0))
+                .when(new RecordParticipantLeft(ID, 1, 2, "PA_1", T0.plusSeconds(5)))
+                .expectEvents(left("PA_1", T0.plusSeconds(5)));
+    }
+
+    @Test
+    void aJoinArrivingAfterItsLeaveIsIgnored() {
+        fixture.given(joined("PA_1", 10, T0), left("PA_1", T0.plusSeconds(5)))
+                .when(join("PA_1", 10, T0))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aLeaveArrivingBeforeItsJoinIsRememberedAndTheLateJoinIgnored() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordParticipantLeft(ID, 1, 2, "PA_1", T0.plusSeconds(5)))
+                .expectEvents(new ParticipantEnded(ID, "PA_1"));
+        fixture.given(new ParticipantEnded(ID, "PA_1"))
+                .when(join("PA_1", 10, T0))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aStaleLeaveOfAnOlderConnectionDoesNotEndTheCurrentOne() {
+        fixture.given(joined("PA_2", 11, T0.plusSeconds(10)))
+                .when(new RecordParticipantLeft(ID, 1, 2, "PA_1", T0.plusSeconds(3)))
+                .expectEvents(new ParticipantEnded(ID, "PA_1"))
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void anOlderJoinThanTheLastAppliedEventIsIgnored() {
+        fixture.given(joined("PA_2", 11, T0.plusSeconds(10)))
+                .when(join("PA_1", 10, T0))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNewerJoinMovesTheMember() {
+        fixture.given(joined("PA_1", 10, T0))
+                .when(join("PA_2", 11, T0.plusSeconds(1)))
+                .expectEvents(joined("PA_2", 11, T0.plusSeconds(1)));
+    }
+
+    @Test
+    void aCameraTrackSetsSelfVideoAndItsEndClearsIt() {
+        SelfFlags video = new SelfFlags(true, false, true, false);
+        fixture.given(joined("PA_1", 10, T0))
+                .when(new RecordTrack(ID, 1, 2, "PA_1", true, true, T0.plusSeconds(1)))
+                .expectEvents(new VoiceStateChanged(ID, 1, 2, 10L, "c0ffee", "PA_1", "sess", video, false, false,
+                        T0.plusSeconds(1)));
+        fixture.given(joined("PA_1", 10, T0), new VoiceStateChanged(ID, 1, 2, 10L, "c0ffee", "PA_1", "sess", video,
+                        false, false, T0.plusSeconds(1)))
+                .when(new RecordTrack(ID, 1, 2, "PA_1", true, false, T0.plusSeconds(2)))
+                .expectEvents(joined("PA_1", 10, T0.plusSeconds(2)));
+    }
+
+    @Test
+    void aTrackOfAnotherParticipantSessionIsIgnored() {
+        fixture.given(joined("PA_1", 10, T0))
+                .when(new RecordTrack(ID, 1, 2, "PA_9", false, true, T0.plusSeconds(1)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void selfFlagsChangeOnlyWhileInVoice() {
+        SelfFlags deaf = new SelfFlags(true, true, false, false);
+        fixture.given(joined("PA_1", 10, T0))
+                .when(new UpdateSelfFlags(ID, 1, 2, deaf, T0.plusSeconds(1)))
+                .expectEvents(new VoiceStateChanged(ID, 1, 2, 10L, "c0ffee", "PA_1", "sess", deaf, false, false,
+                        T0.plusSeconds(1)));
+        fixture.given(joined("PA_1", 10, T0), left("PA_1", T0.plusSeconds(1)))
+                .when(new UpdateSelfFlags(ID, 1, 2, deaf, T0.plusSeconds(2)))
+                .expectNoEvents();
+    }
+}
