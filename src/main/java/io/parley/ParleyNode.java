@@ -164,6 +164,7 @@ public final class ParleyNode implements AutoCloseable {
             if (valkey != null) {
                 gateway.joinCluster(valkey, sharing.nodeId());
             }
+            gateway.enableVoice(config.voice());
             gateway.readyExtras(new SocialQueries(pool)::readyParts);
             SearchIndex searchIndex = SearchModule.createIndex(config.search(), vertx, storage.transactions(), pool);
             axon = AxonRuntime.start(config.axon(), sharing, storage.transactions(), meters, readYourWrites,

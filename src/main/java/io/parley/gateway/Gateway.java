@@ -29,6 +29,7 @@ public final class Gateway {
     private final Presences presences;
     private final MemberChunks memberChunks;
     private final RateLimiter rateLimiter;
+    private volatile VoiceRequests voice;
     private final Map<GatewayConnection, Boolean> connections = new ConcurrentHashMap<>();
     private volatile ResumeRecords records;
     private volatile RemoteResume remoteResume;
@@ -152,6 +153,14 @@ public final class Gateway {
                 current.forget(session);
             }
         });
+    }
+
+    void voice(VoiceRequests voice) {
+        this.voice = voice;
+    }
+
+    VoiceRequests voice() {
+        return voice;
     }
 
     Vertx vertx() {

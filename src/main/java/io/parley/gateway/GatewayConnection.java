@@ -130,7 +130,8 @@ final class GatewayConnection {
             case Opcodes.RESUME -> resume(payload.getValue("d"));
             case Opcodes.PRESENCE_UPDATE -> presence(payload.getValue("d"));
             case Opcodes.REQUEST_GUILD_MEMBERS -> requestMembers(payload.getValue("d"));
-            case Opcodes.VOICE_STATE_UPDATE, Opcodes.VOICE_SERVER_PING, Opcodes.LAZY_REQUEST -> requireSession();
+            case Opcodes.VOICE_STATE_UPDATE -> voiceState(payload.getValue("d"));
+            case Opcodes.VOICE_SERVER_PING, Opcodes.LAZY_REQUEST -> requireSession();
             default -> close(CloseCode.UNKNOWN_OPCODE, "opcode " + opcode);
         }
     }
@@ -145,6 +146,12 @@ final class GatewayConnection {
             return;
         }
         gateway.presences().set(session, presence);
+    }
+
+    private void voiceState(Object raw) {
+        if (requireSession() && gateway.voice() != null && !gateway.voice().handle(session, raw, this)) {
+            close(CloseCode.DECODE_ERROR, "VOICE_STATE_UPDATE needs guild_id and channel_id as ids (or null)");
+        }
     }
 
     private void requestMembers(Object raw) {

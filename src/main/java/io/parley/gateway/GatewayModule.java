@@ -72,6 +72,11 @@ public final class GatewayModule implements DomainModule {
         }
     }
 
+    /** Gateway op 4 answers with LiveKit join tokens for this server. */
+    public void enableVoice(ParleyConfig.Voice voice) {
+        gateway.voice(new VoiceRequests(sessions, new io.parley.voice.VoiceTokens(voice), voice.livekitUrl()));
+    }
+
     public Gateway gateway() {
         return gateway;
     }
@@ -89,6 +94,7 @@ public final class GatewayModule implements DomainModule {
                 c -> new GatewayDispatcher(sessions, users, readyBuilder, readYourWrites),
                 c -> new MessageDispatcher(sessions, users, privateChannels, vertx),
                 c -> new SocialDispatcher(sessions, users, privateChannels, vertx),
+                c -> new VoiceDispatcher(sessions, users),
                 c -> new EveryEvent()), List.of(position.interceptor()));
     }
 

@@ -207,7 +207,8 @@ final class RemoteResume {
         List<AnnotationEventHandlerAdapter> dispatchers = List.of(
                 new AnnotationEventHandlerAdapter(new GatewayDispatcher(own, users, readyBuilder, readYourWrites)),
                 new AnnotationEventHandlerAdapter(new MessageDispatcher(own, users, privateChannels)),
-                new AnnotationEventHandlerAdapter(new SocialDispatcher(own, users, privateChannels)));
+                new AnnotationEventHandlerAdapter(new SocialDispatcher(own, users, privateChannels)),
+                new AnnotationEventHandlerAdapter(new VoiceDispatcher(own, users)));
         if (cut.getIndex() <= plan.checkpoint().getIndex() && plan.checkpoint().getGaps().isEmpty()) {
             return collector.held();
         }

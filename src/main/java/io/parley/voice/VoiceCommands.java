@@ -10,7 +10,7 @@ public final class VoiceCommands {
     }
 
     public static String id(long guildId, long userId) {
-        return guildId + ":" + userId;
+        return "voice:" + guildId + ":" + userId; // member aggregates use guildId:userId
     }
 
     /** LiveKit said the participant joined (webhook); {@code at} is LiveKit's event time. */

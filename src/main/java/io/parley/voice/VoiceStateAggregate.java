@@ -37,7 +37,7 @@ public class VoiceStateAggregate {
     private Instant lastAt = Instant.EPOCH;
     private final Deque<String> endedSids = new ArrayDeque<>();
 
-    protected VoiceStateAggregate() {
+    public VoiceStateAggregate() {
     }
 
     @CommandHandler
