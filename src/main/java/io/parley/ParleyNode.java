@@ -27,6 +27,7 @@ import io.parley.guild.RoleRoutes;
 import io.parley.invite.InviteModule;
 import io.parley.voice.LiveKitWebhookRoutes;
 import io.parley.voice.VoiceModule;
+import io.parley.voice.VoiceRegionRoutes;
 import io.parley.invite.InviteQueries;
 import io.parley.invite.InviteRoutes;
 import io.parley.member.BanRoutes;
@@ -219,7 +220,7 @@ public final class ParleyNode implements AutoCloseable {
                 new SearchRoutes(guildContext, messages, search.index(), search.status()),
                 new MessageRoutes(guildContext, messages),
                 new ReactionRoutes(guildContext, messages), new PinRoutes(guildContext, messages),
-                new GatewayRoutes(services));
+                new GatewayRoutes(services), new VoiceRegionRoutes(config.voice().regions()));
     }
 
     private List<RouteModule> rootRouteModules() {

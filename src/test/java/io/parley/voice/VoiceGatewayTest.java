@@ -114,6 +114,13 @@ class VoiceGatewayTest {
     }
 
     @Test
+    void voiceRegionsListTheDefaultRegion() {
+        var regions = api.get(API + "/voice/regions", member.token()).jsonArray();
+        assertEquals("default", regions.getJsonObject(0).getString("id"));
+        assertEquals(true, regions.getJsonObject(0).getBoolean("optimal"));
+    }
+
+    @Test
     void aTextChannelIsNoVoiceChannel() {
         try (GatewayClient b = session(member)) {
             b.send(join(guild.id(), guild.generalChannelId()));
