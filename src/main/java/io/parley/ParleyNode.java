@@ -201,7 +201,7 @@ public final class ParleyNode implements AutoCloseable {
 
     private static List<DomainModule> domainModules(ParleyConfig config, GatewayModule gateway, SearchModule search) {
         return List.of(new AccountModule(), new GuildModule(config.limits()), new MemberModule(), new InviteModule(),
-                new AuditModule(), new MessageModule(config.limits()), new SocialModule(), new VoiceModule(),
+                new AuditModule(), new MessageModule(config.limits()), new SocialModule(), new VoiceModule(config.voice()),
                 gateway, search);
     }
 

@@ -1,0 +1,43 @@
+package io.parley.voice;
+
+import io.livekit.server.RoomServiceClient;
+import io.parley.platform.config.ParleyConfig;
+import okhttp3.OkHttpClient;
+import retrofit2.Response;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * LiveKit's RoomService (Twirp over OkHttp). Every call BLOCKS: call it from Axon's or a
+ * worker thread, never from an event loop. Each call gives up after voice.request_timeout_ms.
+ */
+public final class LiveKitRooms {
+    private final RoomServiceClient client;
+
+    public LiveKitRooms(ParleyConfig.Voice config) {
+        Duration timeout = Duration.ofMillis(config.requestTimeoutMs());
+        this.client = RoomServiceClient.createClient(httpUrl(config.livekitUrl()), config.apiKey(), config.apiSecret(),
+                () -> new OkHttpClient.Builder().callTimeout(timeout).connectTimeout(timeout).build());
+    }
+
+    /** RoomService speaks HTTP on the same host and port clients reach with WebSocket. */
+    static String httpUrl(String url) {
+        return url.replaceFirst("^ws://", "http://").replaceFirst("^wss://", "https://");
+    }
+
+    /** Ends the room and disconnects everyone in it; a room that does not exist is fine. */
+    public void deleteRoom(long guildId, long channelId) throws IOException {
+        Response<Void> response = client.deleteRoom(VoiceRooms.room(guildId, channelId)).execute();
+        if (!response.isSuccessful() && response.code() != 404) {
+            throw new IOException("LiveKit DeleteRoom answered " + response.code());
+        }
+    }
+
+    public void removeParticipant(long guildId, long channelId, String identity) throws IOException {
+        Response<Void> response = client.removeParticipant(VoiceRooms.room(guildId, channelId), identity).execute();
+        if (!response.isSuccessful() && response.code() != 404) {
+            throw new IOException("LiveKit RemoveParticipant answered " + response.code());
+        }
+    }
+}
