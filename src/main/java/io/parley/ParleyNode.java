@@ -25,6 +25,10 @@ import io.parley.guild.GuildQueries;
 import io.parley.guild.GuildRoutes;
 import io.parley.guild.RoleRoutes;
 import io.parley.invite.InviteModule;
+import io.parley.emoji.EmojiImageRoutes;
+import io.parley.emoji.EmojiModule;
+import io.parley.emoji.EmojiQueries;
+import io.parley.emoji.EmojiRoutes;
 import io.parley.voice.LiveKitWebhookRoutes;
 import io.parley.voice.VoiceModule;
 import io.parley.voice.VoiceRegionRoutes;
@@ -201,8 +205,8 @@ public final class ParleyNode implements AutoCloseable {
 
     private static List<DomainModule> domainModules(ParleyConfig config, GatewayModule gateway, SearchModule search) {
         return List.of(new AccountModule(), new GuildModule(config.limits()), new MemberModule(), new InviteModule(),
-                new AuditModule(), new MessageModule(config.limits()), new SocialModule(), new VoiceModule(config.voice()),
-                gateway, search);
+                new AuditModule(), new MessageModule(config.limits()), new SocialModule(), new EmojiModule(),
+                new VoiceModule(config.voice()), gateway, search);
     }
 
     private List<RouteModule> routeModules() {
@@ -213,21 +217,23 @@ public final class ParleyNode implements AutoCloseable {
         SocialQueries social = new SocialQueries(pool);
         return List.of(new AuthRoutes(services), new UserRoutes(services), new GuildRoutes(guildContext),
                 new PrivateChannelRoutes(services, social), new RelationshipRoutes(services, social),
-                new ReadStateRoutes(guildContext, messages), new ChannelRoutes(guildContext), new RoleRoutes(guildContext), new MemberRoutes(guildContext),
+                new ReadStateRoutes(guildContext, messages), new ChannelRoutes(guildContext), new RoleRoutes(guildContext),
+                new MemberRoutes(guildContext),
                 new BanRoutes(guildContext), new InviteRoutes(guildContext, new InviteQueries(pool)),
                 new AuditLogRoutes(guildContext, pool),
                 // before the message routes: /channels/{id}/messages/search is not a message id
                 new SearchRoutes(guildContext, messages, search.index(), search.status()),
                 new MessageRoutes(guildContext, messages),
                 new ReactionRoutes(guildContext, messages), new PinRoutes(guildContext, messages),
-                new GatewayRoutes(services), new VoiceRegionRoutes(config.voice().regions()));
+                new GatewayRoutes(services), new VoiceRegionRoutes(config.voice().regions()),
+                new EmojiRoutes(guildContext, new EmojiQueries(pool)));
     }
 
     private List<RouteModule> rootRouteModules() {
         return List.of(new AttachmentRoutes(new MessageQueries(pool), services.media()),
                 new DrainRoute(gateway, config.cluster().drainToken()),
-
-                new LiveKitWebhookRoutes(config.voice().apiKey(), config.voice().apiSecret(), services.commands()));
+                new LiveKitWebhookRoutes(config.voice().apiKey(), config.voice().apiSecret(), services.commands()),
+                new EmojiImageRoutes(new EmojiQueries(pool), services.media()));
     }
 
     private static Vertx newVertx(ParleyConfig.Vertx config, PrometheusMeterRegistry meters) {

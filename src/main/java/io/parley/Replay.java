@@ -16,7 +16,7 @@ final class Replay {
     /** Projections that only derive tables; processors with side effects are never replayed. */
     static final List<String> PROJECTIONS = List.of("accounts", "guilds", "members", "invites", "audit-log", "messages",
             "relationships", "private-channels", "read-states",
-            "search");
+            "search", "emojis");
 
     private Replay() {
     }

@@ -14,6 +14,9 @@ import io.parley.guild.GuildEvents.RoleCreated;
 import io.parley.guild.GuildEvents.RoleDeleted;
 import io.parley.guild.GuildEvents.RoleUpdated;
 import io.parley.guild.RoleSettings;
+import io.parley.emoji.EmojiEvents.EmojiCreated;
+import io.parley.emoji.EmojiEvents.EmojiDeleted;
+import io.parley.emoji.EmojiEvents.EmojiRenamed;
 import io.parley.invite.InviteEvents.InviteCreated;
 import io.parley.invite.InviteEvents.InviteDeleted;
 import io.parley.member.MemberEvents.MemberRemoved;
@@ -158,6 +161,24 @@ public final class AuditLogProjection {
         record(token, e.guildId(), e.actorId(), null, AuditAction.INVITE_DELETE, changes(List.of(
                 new Change("code", e.code(), null), new Change("channel_id", Long.toString(e.channelId()), null))),
                 null, e.at());
+    }
+
+    @EventHandler
+    void on(EmojiCreated e, TrackingToken token) {
+        record(token, e.guildId(), e.emoji().userId(), e.emoji().id(), AuditAction.EMOJI_CREATE,
+                changes(List.of(new Change("name", null, e.emoji().name()))), null, e.at());
+    }
+
+    @EventHandler
+    void on(EmojiRenamed e, TrackingToken token) {
+        record(token, e.guildId(), e.actorId(), e.emojiId(), AuditAction.EMOJI_UPDATE,
+                changes(List.of(new Change("name", e.oldName(), e.name()))), null, e.at());
+    }
+
+    @EventHandler
+    void on(EmojiDeleted e, TrackingToken token) {
+        record(token, e.guildId(), e.actorId(), e.emojiId(), AuditAction.EMOJI_DELETE,
+                changes(List.of(new Change("name", e.name(), null))), null, e.at());
     }
 
     @EventHandler

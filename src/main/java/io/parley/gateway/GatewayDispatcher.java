@@ -2,6 +2,10 @@ package io.parley.gateway;
 
 import io.parley.account.AccountEvents.ProfileChanged;
 import io.parley.guild.ChannelRecord;
+import io.parley.emoji.EmojiEvents.Emoji;
+import io.parley.emoji.EmojiEvents.EmojiCreated;
+import io.parley.emoji.EmojiEvents.EmojiDeleted;
+import io.parley.emoji.EmojiEvents.EmojiRenamed;
 import io.parley.invite.InviteEvents.InviteCreated;
 import io.parley.invite.InviteEvents.InviteDeleted;
 import io.parley.guild.GuildEvents.ChannelCreated;
@@ -206,6 +210,33 @@ final class GatewayDispatcher {
         audience.guild(e.guildId(), e.channelId(), Permission.MANAGE_CHANNELS, Intents.GUILD_INVITES, "INVITE_DELETE",
                 new JsonObject().put("code", e.code()).put("guild_id", id(e.guildId()))
                         .put("channel_id", id(e.channelId())).encode());
+    }
+
+    @EventHandler
+    void on(EmojiCreated e) {
+        emojisUpdate(e.guildId(), e.emojis());
+    }
+
+    @EventHandler
+    void on(EmojiRenamed e) {
+        emojisUpdate(e.guildId(), e.emojis());
+    }
+
+    @EventHandler
+    void on(EmojiDeleted e) {
+        emojisUpdate(e.guildId(), e.emojis());
+    }
+
+    /** The guild's whole emoji set to every member, as Discord sends it (without the creators). */
+    private void emojisUpdate(long guildId, List<Emoji> emojis) {
+        JsonArray array = new JsonArray();
+        for (Emoji emoji : emojis) {
+            array.add(new JsonObject().put("id", id(emoji.id())).put("name", emoji.name()).put("roles", new JsonArray())
+                    .put("require_colons", true).put("managed", false).put("animated", emoji.animated())
+                    .put("available", true));
+        }
+        audience.guild(guildId, null, null, Intents.GUILD_EXPRESSIONS, "GUILD_EMOJIS_UPDATE",
+                new JsonObject().put("guild_id", id(guildId)).put("emojis", array).encode());
     }
 
     /** The user's own sessions see their profile change. */

@@ -25,6 +25,7 @@ public enum ErrorCode {
     MAX_INVITES(400, "Maximum number of invites reached"),
     MAX_REACTIONS(400, "Maximum number of reactions reached"),
     MAX_PINS(400, "Maximum number of pins reached for the channel"),
+    MAX_EMOJIS(400, "Maximum number of emojis reached"),
     CANNOT_EDIT_OTHERS_MESSAGE(403, "Cannot edit a message authored by another user"),
     CANNOT_SEND_EMPTY_MESSAGE(400, "Cannot send an empty message"),
     CANNOT_EXECUTE(400, "Cannot execute action on this channel type or guild"),
