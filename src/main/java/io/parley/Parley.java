@@ -53,6 +53,14 @@ public final class Parley {
                     System.exit(Replay.run(config, words.get(1)));
                 }
                 case "config" -> printConfig(configFile);
+                case "create-admin" -> {
+                    if (words.size() != 3) {
+                        usage();
+                        System.exit(2);
+                    }
+                    System.exit(CreateAdmin.run(config, words.get(1), words.get(2),
+                            System.getenv("PARLEY_ADMIN_PASSWORD")));
+                }
                 case "create-bot" -> {
                     if (words.size() != 2) {
                         usage();
@@ -107,7 +115,8 @@ public final class Parley {
                 usage: parley [serve] [--config FILE]        run the server (the default)
                        parley create-bot NAME [--config FILE] create a bot account and print its token
                        parley migrate [--config FILE]          bring the database schema up to date
-                       parley replay PROJECTION|all             rebuild read tables from the event log (Parley stopped)
+                       parley create-admin NAME EMAIL          create an operator account (password: PARLEY_ADMIN_PASSWORD or generated)
+                       parley replay PROJECTION|all             rebuild read tables from the event log (through the running node if one serves)
                        parley config [--config FILE]           print the effective configuration, secrets masked
                 Every configuration key can also be set as PARLEY_<KEY> in the environment (see config/parley.yaml).""");
     }

@@ -3,6 +3,7 @@ package io.parley;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.parley.account.AccountModule;
+import io.parley.admin.Operations;
 import io.parley.account.AccountQueries;
 import io.parley.account.AuthRoutes;
 import io.parley.account.PasswordHasher;
@@ -74,6 +75,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -108,6 +110,7 @@ public final class ParleyNode implements AutoCloseable {
     private final Valkey valkey;
     private final Search search;
     private volatile int httpPort = -1;
+    private volatile Operations operations;
 
     private ParleyNode(ParleyConfig config, Storage storage, Vertx vertx, AxonRuntime axon, Pool pool,
                        ApiServices services, PrometheusMeterRegistry meters, GatewayModule gatewayModule,
@@ -183,6 +186,8 @@ public final class ParleyNode implements AutoCloseable {
             Gateway live = gateway.gateway();
             Gauge.builder("parley_gateway_sessions", live, Gateway::sessionCount)
                     .description("Gateway sessions on this node, connected or waiting to be resumed").register(meters);
+            FunctionCounter.builder("parley_gateway_dispatches", live, g -> Gateway.dispatchesSent())
+                    .description("Gateway dispatches sent to sessions by this process").register(meters);
             IndexerStatus indexer = IndexerStatus.of(axon.configuration().eventProcessingConfiguration()
                     .eventProcessor(SearchIndexer.GROUP, TrackingEventProcessor.class).orElseThrow(),
                     axon.storageEngine());
@@ -233,7 +238,8 @@ public final class ParleyNode implements AutoCloseable {
         return List.of(new AttachmentRoutes(new MessageQueries(pool), services.media()),
                 new DrainRoute(gateway, config.cluster().drainToken()),
                 new LiveKitWebhookRoutes(config.voice().apiKey(), config.voice().apiSecret(), services.commands()),
-                new EmojiImageRoutes(new EmojiQueries(pool), services.media()));
+                new EmojiImageRoutes(new EmojiQueries(pool), services.media()),
+                operations.routes());
     }
 
     private static Vertx newVertx(ParleyConfig.Vertx config, PrometheusMeterRegistry meters) {
@@ -251,6 +257,7 @@ public final class ParleyNode implements AutoCloseable {
 
     private void serveHttp() throws Exception {
         ParleyConfig.Http http = config.http();
+        operations = new Operations(vertx, pool, axon, services.accounts(), meters, storage.dataSource());
         List<RouteModule> routes = routeModules();
         HealthRoute health = new HealthRoute(pool, () -> valkey == null ? "disabled" : valkey.state());
         int eventLoops = config.vertx().eventLoops() > 0 ? config.vertx().eventLoops()
@@ -279,6 +286,8 @@ public final class ParleyNode implements AutoCloseable {
             return verticle;
         }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
         httpPort = first[0].actualPort();
+        String localHost = http.host().equals("0.0.0.0") || http.host().equals("::") ? "127.0.0.1" : http.host();
+        operations.publish(config.dataDir(), "http://" + localHost + ":" + httpPort);
         log.info("Parley serving HTTP on {}:{} ({} event-loop instances)", http.host(), httpPort, instances);
     }
 
@@ -322,6 +331,9 @@ public final class ParleyNode implements AutoCloseable {
     @Override
     public void close() throws Exception {
         gateway.reconnectAll();
+        if (operations != null) {
+            operations.close();
+        }
         search.status().close();
         gatewayModule.stop();
         if (valkey != null) {

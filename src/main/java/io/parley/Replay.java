@@ -1,22 +1,26 @@
 package io.parley;
 
+import io.parley.admin.OperatorToken;
+import io.parley.admin.ProjectionReplays;
 import io.parley.platform.config.ParleyConfig;
+import io.parley.platform.storage.DataDirLock;
+import io.vertx.core.json.JsonObject;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code parley replay <projection>|all}: empties a projection's tables (its reset handler)
- * and rebuilds them from the event log, printing progress. Needs the node's processors to
- * itself: run it while Parley is stopped.
+ * and rebuilds them from the event log, printing progress. When a Parley serves on this data
+ * directory (it holds the lock and left {@code admin.json}), that node does the replay through
+ * its {@code /_admin} endpoint and keeps serving; otherwise this process does it.
  */
 final class Replay {
     /** Projections that only derive tables; processors with side effects are never replayed. */
-    static final List<String> PROJECTIONS = List.of("accounts", "guilds", "members", "invites", "audit-log", "messages",
-            "relationships", "private-channels", "read-states",
-            "search", "emojis");
+    static final List<String> PROJECTIONS = ProjectionReplays.PROJECTIONS;
 
     private Replay() {
     }
@@ -26,6 +30,11 @@ final class Replay {
         if (!PROJECTIONS.containsAll(names)) {
             System.err.println("parley: unknown projection '" + which + "'; one of " + PROJECTIONS + " or all");
             return 2;
+        }
+        Optional<JsonObject> running = runningNode(config);
+        if (running.isPresent()) {
+            return new LiveReplay(running.get().getString("url"), running.get().getString("token"), System.out)
+                    .run(names);
         }
         try (ParleyNode node = ParleyNode.startHeadless(config)) {
             var processing = node.axon().configuration().eventProcessingConfiguration();
@@ -45,6 +54,38 @@ final class Replay {
             }
         }
         return 0;
+    }
+
+    /**
+     * The node serving on this data directory: with the embedded database, one holds the lock;
+     * with an external one, a node that left admin.json and still answers.
+     */
+    private static Optional<JsonObject> runningNode(ParleyConfig config) throws Exception {
+        Optional<JsonObject> published = OperatorToken.read(config.dataDir());
+        if (config.db().isEmbedded()) {
+            Optional<DataDirLock> free = DataDirLock.tryAcquire(config.dataDir());
+            if (free.isPresent()) {
+                free.get().close();
+                return Optional.empty();
+            }
+            if (published.isEmpty()) {
+                throw new IllegalStateException("a Parley holds " + config.dataDir() + " but left no "
+                        + OperatorToken.FILE + " (still starting?); try again");
+            }
+            return published;
+        }
+        return published.filter(Replay::answers);
+    }
+
+    private static boolean answers(JsonObject node) {
+        try {
+            var http = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(2)).build();
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.getString("url") + "/_health"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static void awaitCaughtUp(String name, TrackingEventProcessor processor) throws InterruptedException {

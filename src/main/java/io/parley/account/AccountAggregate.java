@@ -3,6 +3,7 @@ package io.parley.account;
 import io.parley.account.AccountCommands.ChangePassword;
 import io.parley.account.AccountCommands.ChangeProfile;
 import io.parley.account.AccountCommands.EndSession;
+import io.parley.account.AccountCommands.GrantStaff;
 import io.parley.account.AccountCommands.RegisterAccount;
 import io.parley.account.AccountCommands.RegisterBot;
 import io.parley.account.AccountCommands.StartSession;
@@ -11,6 +12,7 @@ import io.parley.account.AccountEvents.PasswordChanged;
 import io.parley.account.AccountEvents.ProfileChanged;
 import io.parley.account.AccountEvents.SessionEnded;
 import io.parley.account.AccountEvents.SessionStarted;
+import io.parley.account.AccountEvents.StaffGranted;
 import io.parley.platform.error.ApiException;
 import io.parley.platform.error.FieldError;
 import org.axonframework.commandhandling.CommandHandler;
@@ -36,6 +38,7 @@ public class AccountAggregate {
     private String avatar;
     private String bio;
     private boolean bot;
+    private boolean staff;
 
     protected AccountAggregate() {
     }
@@ -95,6 +98,14 @@ public class AccountAggregate {
         return getVersion();
     }
 
+    @CommandHandler
+    public long handle(GrantStaff command) {
+        if (!staff) {
+            apply(new StaffGranted(userId, command.at()));
+        }
+        return getVersion();
+    }
+
     private static void rejectIfTaken(List<FieldError> taken) {
         if (!taken.isEmpty()) {
             throw ApiException.invalid(taken);
@@ -115,5 +126,10 @@ public class AccountAggregate {
         globalName = event.globalName();
         avatar = event.avatar();
         bio = event.bio();
+    }
+
+    @EventSourcingHandler
+    void on(StaffGranted event) {
+        staff = true;
     }
 }

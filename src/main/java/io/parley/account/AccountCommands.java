@@ -35,4 +35,8 @@ public final class AccountCommands {
 
     public record EndSession(@TargetAggregateIdentifier long userId, long sessionId, Instant at) {
     }
+
+    /** Operator rights (Discord's STAFF user flag): granted from the command line, never over the API. */
+    public record GrantStaff(@TargetAggregateIdentifier long userId, Instant at) {
+    }
 }

@@ -28,4 +28,8 @@ public final class AccountEvents {
 
     public record SessionEnded(long userId, long sessionId, Instant at) {
     }
+
+    /** The account may use the operator endpoints ({@code /_admin}); shown as the STAFF user flag. */
+    public record StaffGranted(long userId, Instant at) {
+    }
 }

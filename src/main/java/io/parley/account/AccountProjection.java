@@ -5,6 +5,7 @@ import io.parley.account.AccountEvents.PasswordChanged;
 import io.parley.account.AccountEvents.ProfileChanged;
 import io.parley.account.AccountEvents.SessionEnded;
 import io.parley.account.AccountEvents.SessionStarted;
+import io.parley.account.AccountEvents.StaffGranted;
 import io.parley.platform.storage.Jdbc;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -58,6 +59,12 @@ public final class AccountProjection {
     @EventHandler
     void on(SessionEnded e) {
         jdbc.update("DELETE FROM auth_sessions WHERE user_id = ? AND session_id = ?", e.userId(), e.sessionId());
+    }
+
+    @EventHandler
+    void on(StaffGranted e, @SequenceNumber long version) {
+        jdbc.update("UPDATE users SET flags = flags | ?, version = ? WHERE id = ? AND version < ?",
+                UserRecord.STAFF, version, e.userId(), version);
     }
 
     @ResetHandler

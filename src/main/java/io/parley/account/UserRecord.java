@@ -6,6 +6,12 @@ import io.vertx.sqlclient.Row;
 /** A row of the users read table. */
 public record UserRecord(long id, String username, String email, String passwordHash, String globalName,
                          String avatar, String bio, boolean bot, long flags) {
+    /** Discord's STAFF user flag: in Parley, an operator (see {@code parley create-admin}). */
+    public static final long STAFF = 1;
+
+    public boolean staff() {
+        return (flags & STAFF) != 0;
+    }
 
     public static UserRecord from(Row row) {
         return new UserRecord(row.getLong("id"), row.getString("username"), row.getString("email"),

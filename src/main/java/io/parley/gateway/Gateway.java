@@ -132,6 +132,11 @@ public final class Gateway {
         connections.remove(connection);
     }
 
+    /** Dispatches sent to sessions by this process since it started. */
+    public static long dispatchesSent() {
+        return GatewaySession.DISPATCHES.sum();
+    }
+
     public int sessionCount() {
         return sessions.count();
     }

@@ -21,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * a client never sees a frame that another node could not account for when it resumes there.
  */
 final class GatewaySession {
+    /** Dispatches numbered by every session of this process (parley_gateway_dispatches_total). */
+    static final java.util.concurrent.atomic.LongAdder DISPATCHES = new java.util.concurrent.atomic.LongAdder();
+
     final String id;
     final long userId;
     final boolean bot;
@@ -68,6 +71,7 @@ final class GatewaySession {
     }
 
     private void emit(String type, String dataJson, Long index) {
+        DISPATCHES.increment();
         seq++;
         String frame = "{\"op\":0,\"s\":" + seq + ",\"t\":\"" + type + "\",\"d\":" + dataJson + "}";
         replay.add(seq, frame);
@@ -81,6 +85,7 @@ final class GatewaySession {
 
     /** Sends a dispatch that RESUME will not replay (the session's start-up payloads). */
     synchronized void dispatchUnbuffered(String type, String dataJson) {
+        DISPATCHES.increment();
         seq++;
         replay.skip(seq);
         unsent.addLast(new Frame(seq, "{\"op\":0,\"s\":" + seq + ",\"t\":\"" + type + "\",\"d\":" + dataJson + "}"));

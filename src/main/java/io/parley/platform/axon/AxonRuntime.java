@@ -21,6 +21,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
@@ -93,7 +94,7 @@ public final class AxonRuntime implements AutoCloseable {
                     c.onShutdown(store::shutDown);
                     return store;
                 })
-                .configureCommandBus(c -> commandBus(c, commandThreads))
+                .configureCommandBus(c -> commandBus(c, commandThreads, meters))
                 .eventProcessing(processing -> processing.registerTokenStore(c -> JdbcTokenStore.builder()
                         .connectionProvider(transactions)
                         .serializer(events)
@@ -110,11 +111,12 @@ public final class AxonRuntime implements AutoCloseable {
     }
 
     /** The custom bus needs by hand what DefaultConfigurer adds only to its own bus. */
-    private static CommandBus commandBus(Configuration c, ExecutorService executor) {
+    private static CommandBus commandBus(Configuration c, ExecutorService executor, MeterRegistry meters) {
         AsynchronousCommandBus bus = AsynchronousCommandBus.builder()
                 .executor(executor)
                 .transactionManager(c.getComponent(TransactionManager.class))
-                .messageMonitor(c.messageMonitor(AsynchronousCommandBus.class, "commandBus"))
+                .messageMonitor(new MultiMessageMonitor<>(
+                        c.messageMonitor(AsynchronousCommandBus.class, "commandBus"), new CommandTimers(meters)))
                 .duplicateCommandHandlerResolver(c.getComponent(DuplicateCommandHandlerResolver.class, LoggingDuplicateCommandHandlerResolver::instance))
                 .build();
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(c.correlationDataProviders()));
