@@ -13,8 +13,12 @@ public final class Params {
     private Params() {
     }
 
-    /** REST base, e.g. http://127.0.0.1:8080 (the /api/v10 prefix is added by the scenarios). */
-    public static final String BASE_URL = trimSlash(string("baseUrl", "http://127.0.0.1:8080"));
+    /**
+     * REST base, e.g. http://127.0.0.1:8080 (the /api/v10 prefix is added by the scenarios);
+     * defaults to $PARLEY_URL, which with-parley.sh sets, then to port 8080 on loopback.
+     */
+    public static final String BASE_URL = trimSlash(string("baseUrl",
+            System.getenv().getOrDefault("PARLEY_URL", "http://127.0.0.1:8080")));
     /** Gateway base; defaults to the base URL's ws:// twin plus /gateway. */
     public static final String GATEWAY_URL = trimSlash(string("gatewayUrl",
             BASE_URL.replaceFirst("^http", "ws") + "/gateway"));
