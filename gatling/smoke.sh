@@ -9,6 +9,6 @@ bash gatling/with-parley.sh mvn -B -ntp "$@" -f gatling/pom.xml test-compile gat
   -Dgatling.runMultipleSimulations=true \
   -Dgatling.includes=io.parley.load.GatewayConnections,io.parley.load.MessageFanout \
   -Dusers=20 -Dramp=2 -Dduration=5 -Dheartbeat=2 \
-  -Dlisteners=5 -Dsenders=2 -Drate=20 -Dwarmup=2 -Ddrain=5 \
-  -DreadyP99Ms=5000 -DdeliveryP99Ms=5000 -DpostP99Ms=5000
+  -Dlisteners=5 -Dsenders=2 -Drate=20 -Dwarmup=2 -Ddrain=15 \
+  -DreadyP99Ms=10000 -DdeliveryP99Ms=10000 -DpostP99Ms=10000
 echo "smoke: passed; reports under gatling/target/gatling/"
