@@ -56,6 +56,7 @@ public final class FanoutLedger {
         private final long readyAt;
         private final BitSet received = new BitSet();
         private int deliveries;
+        private long settledUpTo;
 
         Listener(long readyAt) {
             this.readyAt = readyAt;
@@ -100,7 +101,7 @@ public final class FanoutLedger {
             long last = nextId.get();
             for (long id = 1; id <= last; id++) {
                 Long sent = sentAt.get(id);
-                if (sent != null && sent >= readyAt && !received.get((int) id) && !failedSends.containsKey(id)) {
+                if (expectedAndMissing(id)) {
                     Stats.record(scenario, DELIVERY, sent, now, false, "MESSAGE_CREATE never arrived");
                     missing++;
                 }
@@ -108,16 +109,18 @@ public final class FanoutLedger {
             return missing;
         }
 
-        /** True while a message this listener expects has not arrived yet. */
+        /** True while a message this listener expects has not arrived yet (amortised: settled ids are skipped). */
         public boolean waiting() {
             long last = nextId.get();
-            for (long id = 1; id <= last; id++) {
-                Long sent = sentAt.get(id);
-                if (sent != null && sent >= readyAt && !received.get((int) id) && !failedSends.containsKey(id)) {
-                    return true;
-                }
+            while (settledUpTo < last && !expectedAndMissing(settledUpTo + 1)) {
+                settledUpTo++;
             }
-            return false;
+            return settledUpTo < last;
+        }
+
+        private boolean expectedAndMissing(long id) {
+            Long sent = sentAt.get(id);
+            return sent != null && sent >= readyAt && !received.get((int) id) && !failedSends.containsKey(id);
         }
 
         public int deliveries() {
