@@ -14,6 +14,7 @@ import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
@@ -29,6 +30,8 @@ import static io.gatling.javaapi.http.HttpDsl.ws;
  * 4000, which keeps the session resumable), messages keep coming for {@code outage} seconds,
  * then every session reconnects and RESUMEs. Asserts that every RESUME got RESUMED and that each
  * session's sequence numbers have no gap or repeat from READY to the end ("sequence continuity").
+ * A session waits for RESUMED up to {@code gatewayTimeout} seconds, and then listens {@code after}
+ * seconds more at least; a session that never got READY fails both checks.
  */
 public class ResumeStorm extends Simulation {
     private static final String SESSIONS = "resuming sessions";
@@ -62,6 +65,13 @@ public class ResumeStorm extends Simulation {
                 })
                 .exec(Gateway.connect())
                 .exec(Gateway.identify())
+                .exec(doIf(Session::isFailed).then(exec(session -> {
+                    long now = System.currentTimeMillis();
+                    Stats.record(SESSIONS, RESUMED, now, now, false, "no READY: nothing to resume");
+                    Stats.record(SESSIONS, CONTINUITY, now, now, false, "no READY: nothing to resume");
+                    return session;
+                })))
+                .exitHereIfFailed()
                 .exec(session -> session.set("tracker", new SequenceTracker(session.getLong("seq"))))
                 .exec(listenWhile(session -> System.currentTimeMillis() < dropAt))
                 .exec(ws("drop").close(4000, "resume storm"))
@@ -70,14 +80,14 @@ public class ResumeStorm extends Simulation {
                 .exec(Gateway.connect())
                 .exec(Gateway.resume())
                 .exec(session -> session.set("until", System.currentTimeMillis() + after.toMillis()))
-                .exec(listenWhile(session -> System.currentTimeMillis() < session.getLong("until")))
+                .exec(listenWhile(this::listeningAfterResume))
                 .exec(session -> {
                     SequenceTracker tracker = tracker(session);
                     long sent = session.getLong("resumeSentAt");
                     long now = System.currentTimeMillis();
                     boolean resumed = tracker.resumedAt() > 0;
                     Stats.record(SESSIONS, RESUMED, sent, resumed ? tracker.resumedAt() : now, resumed,
-                            "no RESUMED within the listening time");
+                            tracker.problem() != null ? tracker.problem() : "no RESUMED within the listening time");
                     String problem = session.isFailed() ? "session failed" : tracker.problem();
                     Stats.record(SESSIONS, CONTINUITY, now, now, problem == null, problem);
                     return session;
@@ -101,6 +111,14 @@ public class ResumeStorm extends Simulation {
                         details(RESUMED).responseTime().percentile(99.0).lte(resumeP99),
                         details(CONTINUITY).successfulRequests().count().is((long) users),
                         global().failedRequests().count().is(0L));
+    }
+
+    /** For {@code after} seconds, and longer while RESUMED has not come (up to the gateway timeout). */
+    private boolean listeningAfterResume(Session session) {
+        long now = System.currentTimeMillis();
+        boolean awaitingResumed = tracker(session).resumedAt() == 0 && tracker(session).problem() == null
+                && now < session.getLong("resumeSentAt") + Gateway.TIMEOUT.toMillis();
+        return now < session.getLong("until") || awaitingResumed;
     }
 
     private static SequenceTracker tracker(Session session) {

@@ -32,6 +32,9 @@ public final class SequenceTracker {
                 if (resumedAt == 0 && message.contains("\"t\":\"RESUMED\"")) {
                     resumedAt = frame.timestamp();
                 }
+                if (message.startsWith("{\"op\":9")) {
+                    fail("INVALID_SESSION (op 9): " + message);
+                }
                 seen(Gateway.seqOf(message));
             }
         }
