@@ -36,6 +36,8 @@ import static io.parley.http.Handlers.async;
 /** Messages: send, read one, history, edit, delete, bulk delete, and typing. */
 public final class MessageRoutes implements RouteModule {
     private static final Duration BULK_DELETE_MAX_AGE = Duration.ofDays(14);
+    /** Read-your-writes waits (each {@code axon.read_your_writes_timeout_ms}) before a send gives up on its reply. */
+    private static final int ACCEPTED_RENDER_ATTEMPTS = 5;
 
     private final GuildContext g;
     private final MessageQueries messages;
@@ -99,9 +101,28 @@ public final class MessageRoutes implements RouteModule {
                     .map(v -> messageId)
                     .recover(failure -> failure instanceof DuplicateNonce duplicate
                             ? Future.succeededFuture(duplicate.originalMessageId()) : Future.failedFuture(failure));
-        }).compose(id -> g.caughtUp(MessageProjection.GROUP, id, 0).map(v -> id))
-                .compose(id -> render(id, userId))
+        }).compose(id -> renderAccepted(id, userId, ACCEPTED_RENDER_ATTEMPTS))
                 .compose(json -> Replies.json(ctx, 200, json));
+    }
+
+    /**
+     * The stored message as the sender sees it. Under load the projection can trail the command
+     * by more than one read-your-writes wait; the message is accepted by then, so wait again
+     * rather than answer 404 for it.
+     */
+    private Future<JsonObject> renderAccepted(long messageId, long viewerId, int attempts) {
+        return g.caughtUp(MessageProjection.GROUP, messageId, 0)
+                .compose(v -> messages.message(messageId))
+                .compose(found -> {
+                    if (found.isPresent()) {
+                        return messages.render(List.of(found.get()), viewerId).map(list -> list.getJsonObject(0));
+                    }
+                    if (attempts > 1) {
+                        return renderAccepted(messageId, viewerId, attempts - 1);
+                    }
+                    return Future.failedFuture(new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+                            "Message " + messageId + " was accepted but is not readable yet; fetch it later"));
+                });
     }
 
     private Future<?> get(RoutingContext ctx) {
