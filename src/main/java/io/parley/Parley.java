@@ -81,14 +81,9 @@ public final class Parley {
     }
 
     private static void serve(ParleyConfig config) throws Exception {
+        // No signal drains the node: HotSpot suspends threads with SIGUSR2 (JFR's sampler does),
+        // so a SIGUSR2 handler drained every session whenever the node was profiled.
         ParleyNode node = ParleyNode.start(config);
-        try {
-            // kill -USR2 <pid>: drain (op 7 to every gateway connection) ahead of a stop.
-            sun.misc.Signal.handle(new sun.misc.Signal("USR2"), signal -> log.info("drain: op 7 sent to {} connections",
-                    node.drain()));
-        } catch (IllegalArgumentException e) {
-            log.debug("SIGUSR2 is not available here; use POST /_health/drain");
-        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 node.close();

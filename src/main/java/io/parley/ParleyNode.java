@@ -306,11 +306,6 @@ public final class ParleyNode implements AutoCloseable {
         }
     }
 
-    /** op 7 to this node's gateway connections so they move to other nodes (graceful drain). */
-    public int drain() {
-        return gateway.drain();
-    }
-
     public int httpPort() {
         return httpPort;
     }

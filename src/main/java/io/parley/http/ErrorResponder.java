@@ -4,6 +4,8 @@ import io.parley.http.ratelimit.RateLimitHeaders;
 import io.parley.http.ratelimit.RateLimitedException;
 import io.parley.platform.error.ApiException;
 import io.parley.platform.error.ErrorCode;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.ext.web.RoutingContext;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -30,6 +32,14 @@ public final class ErrorResponder {
             Replies.json(ctx, 404, new ApiException(ErrorCode.NOT_FOUND, "Unknown resource").toJson());
             return;
         }
+        if (overloaded(failure)) {
+            // the reactive pool's wait queue is full or a connection did not come in time: a
+            // capacity limit, not a bug; clients back off and retry
+            ctx.response().putHeader("Retry-After", "1");
+            Replies.json(ctx, 503, new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "The server is overloaded; retry shortly").toJson());
+            return;
+        }
         if (failure instanceof ApiException api) {
             if (api instanceof RateLimitedException limited) {
                 RateLimitHeaders.apply(ctx.response(), limited.decision(), limited.bucket());
@@ -53,5 +63,14 @@ public final class ErrorResponder {
             return;
         }
         Replies.json(ctx, code.status(), new ApiException(code).toJson());
+    }
+
+    private static boolean overloaded(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectionPoolTooBusyException || t instanceof NoStackTraceTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
