@@ -2,6 +2,7 @@ package io.parley.http;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OverloadReplyTest {
     private static Vertx vertx;
     private static HttpServer server;
+    private static HttpClient client;
 
     @BeforeAll
     static void start() throws Exception {
@@ -28,12 +30,14 @@ class OverloadReplyTest {
                 new ConnectionPoolTooBusyException("Connection pool reached max wait queue size of 10000"))));
         router.get("/broken").handler(ctx -> ctx.fail(new IllegalStateException("a bug")));
         router.route().failureHandler(ErrorResponder::handle);
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(30, TimeUnit.SECONDS);
+        // held in a field: Vert.x closes a client that is no longer referenced
+        client = vertx.createHttpClient();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
+        vertx.close().await(30, TimeUnit.SECONDS);
     }
 
     @Test
@@ -55,10 +59,10 @@ class OverloadReplyTest {
     }
 
     private static Reply get(String path) throws Exception {
-        return vertx.createHttpClient().request(HttpMethod.GET, server.actualPort(), "127.0.0.1", path)
+        return client.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", path)
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> new Reply(response.statusCode(),
                         response.getHeader("Retry-After"), body.toJsonObject())))
-                .await(10, TimeUnit.SECONDS);
+                .await(30, TimeUnit.SECONDS);
     }
 }
