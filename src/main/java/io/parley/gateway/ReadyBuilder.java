@@ -145,6 +145,13 @@ final class ReadyBuilder {
                 .put("lazy", true);
     }
 
+    /** PRESENCE_UPDATE payloads of the online members among the guild's first {@code limit}. */
+    Future<List<String>> presenceSnapshot(long guildId, int limit) {
+        return members.members(guildId, 0, limit).compose(this::presencesOf).map(online -> online.stream()
+                .map(presence -> ((JsonObject) presence).copy().put("guild_id", Long.toString(guildId)).encode())
+                .toList());
+    }
+
     /** Presences of the listed members who are not offline (as others see them). */
     private Future<JsonArray> presencesOf(List<MemberRecord> list) {
         List<Long> ids = list.stream().map(m -> m.user().id()).toList();

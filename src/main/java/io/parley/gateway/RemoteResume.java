@@ -39,6 +39,8 @@ final class RemoteResume {
     private static final Logger log = LoggerFactory.getLogger(RemoteResume.class);
     private static final long CUT_WAIT_MS = 5000;
     private static final int MAX_REPLAYED_EVENTS = 200_000;
+    /** As many members as READY lists presences for at the highest large_threshold. */
+    private static final int PRESENCE_SNAPSHOT_MEMBERS = 250;
 
     private final Vertx vertx;
     private final Valkey valkey;
@@ -94,12 +96,28 @@ final class RemoteResume {
                             new ReplayBuffer(config.replayEvents(), config.replayBytes()));
                     session.startAt(clientSeq);
                     return memberGuilds(userId).compose(guildIds -> vertx.executeBlocking(
-                            () -> rebuild(session, plan, guildIds, connection), false));
+                            () -> rebuild(session, plan, guildIds, connection), false)
+                            .onSuccess(resumed -> sendPresenceSnapshot(resumed, guildIds)));
                 })
                 .recover(e -> {
                     log.warn("resuming session {} here failed", sessionId, e);
                     return Future.succeededFuture(null);
                 });
+    }
+
+    /**
+     * PRESENCE_UPDATEs the client missed while its node was dead are not in the log; after
+     * RESUMED it gets the current presence of each guild's online members instead (the
+     * members READY would have listed).
+     */
+    private void sendPresenceSnapshot(GatewaySession resumed, List<Long> guildIds) {
+        if (resumed == null || !resumed.wants(Intents.GUILD_PRESENCES)) {
+            return;
+        }
+        for (long guildId : guildIds) {
+            readyBuilder.presenceSnapshot(guildId, PRESENCE_SNAPSHOT_MEMBERS).onSuccess(updates ->
+                    updates.forEach(update -> resumed.dispatchOnContext("PRESENCE_UPDATE", update)));
+        }
     }
 
     private Future<List<Long>> memberGuilds(long userId) {

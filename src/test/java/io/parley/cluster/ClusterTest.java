@@ -88,6 +88,34 @@ class ClusterTest {
 
     @Test
     @Order(3)
+    void aSessionResumedOnAnotherNodeGetsTheCurrentPresences() {
+        Account owner = a.api().register(PASSWORD);
+        Guild guild = Guilds.create(a.api(), owner, "Snapshot");
+        Account watcher = member(guild, owner, b.api());
+        try (GatewayClient setting = connect(a, owner, GUILDS)) {
+            String sessionId;
+            long seq = 0;
+            try (GatewayClient first = GatewayClient.connect(b.port(), "v=10&encoding=json")) {
+                first.next(5000);
+                sessionId = first.identify(watcher.token(), GUILDS | GUILD_PRESENCES)
+                        .getJsonObject("d").getString("session_id");
+                seq = first.dispatch("GUILD_CREATE").getLong("s");
+            }
+            setting.send(new JsonObject().put("op", 3).put("d", new JsonObject().put("status", "dnd")
+                    .put("activities", new io.vertx.core.json.JsonArray()).put("since", 0).put("afk", false)));
+            try (GatewayClient resumed = GatewayClient.connect(c.port(), "v=10&encoding=json")) {
+                resumed.next(5000);
+                resumed.send(new JsonObject().put("op", 6).put("d", new JsonObject().put("token", watcher.token())
+                        .put("session_id", sessionId).put("seq", seq)));
+                resumed.dispatch("RESUMED");
+                JsonObject update = awaitPresence(resumed, owner.id(), "dnd");
+                assertEquals(guild.id(), update.getString("guild_id"));
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
     void aRateLimitBucketIsSharedByAllNodes() {
         Account account = a.api().register(PASSWORD);
         JsonObject login = new JsonObject().put("login", account.email()).put("password", PASSWORD);
