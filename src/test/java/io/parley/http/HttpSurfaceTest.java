@@ -87,8 +87,9 @@ class HttpSurfaceTest {
         assertEquals(200, metrics.status());
         assertTrue(metrics.body().contains("vertx_http_server_requests_total"), "Vert.x HTTP metrics");
         assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "JVM metrics");
-        assertTrue(metrics.body().contains("commandBus"), "Axon command bus metrics");
-        assertTrue(metrics.body().contains("accounts_"), "Axon processor metrics");
+        assertTrue(metrics.body().contains("parley_command_seconds"), "command latency by command type");
+        assertTrue(metrics.body().contains("parley_projection_lag_events{processor=\"accounts\""),
+                "projection lag per processor");
         assertTrue(metrics.body().contains("parley_gateway_sessions"), "gateway sessions");
         assertTrue(metrics.body().contains("/auth/register\""), "HTTP metrics per route pattern");
     }

@@ -20,7 +20,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
-import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -101,7 +100,6 @@ public final class AxonRuntime implements AutoCloseable {
                         .nodeId(sharing.nodeId())
                         .claimTimeout(Duration.ofMillis(sharing.claimTimeoutMs()))
                         .build()));
-        new GlobalMetricRegistry(meters).registerWithConfigurer(configurer);
         AxonWiring wiring = new AxonWiring(config, transactions, readYourWrites, sharing.claimIntervalMs());
         modules.forEach(module -> module.configure(configurer, wiring));
         Configuration configuration = configurer.buildConfiguration();
