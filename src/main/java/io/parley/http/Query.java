@@ -13,15 +13,25 @@ public final class Query {
         if (raw == null || raw.isEmpty()) {
             return fallback;
         }
+        Integer value = wholeNumberIn(raw, min, max);
+        if (value == null) {
+            throw ApiException.invalid(name, wholeNumberMessage(min, max));
+        }
+        return value;
+    }
+
+    /** {@code raw} as an int within [min, max]; null when it is not one. */
+    public static Integer wholeNumberIn(String raw, int min, int max) {
         try {
             int value = Integer.parseInt(raw);
-            if (value >= min && value <= max) {
-                return value;
-            }
+            return value >= min && value <= max ? value : null;
         } catch (NumberFormatException e) {
-            // reported below
+            return null;
         }
-        throw ApiException.invalid(name, "Must be a whole number from " + min + " to " + max);
+    }
+
+    public static String wholeNumberMessage(int min, int max) {
+        return "Must be a whole number from " + min + " to " + max;
     }
 
     /** A snowflake (or other whole number) parameter; null when absent. */

@@ -1,5 +1,6 @@
 package io.parley.search;
 
+import io.parley.http.Query;
 import io.parley.platform.error.ApiException;
 import io.parley.platform.error.FieldError;
 
@@ -136,16 +137,12 @@ public record SearchParams(String content, List<Long> authorIds, List<Long> ment
             if (raw == null) {
                 return fallback;
             }
-            try {
-                int value = Integer.parseInt(raw);
-                if (value >= min && value <= max) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
+            Integer value = Query.wholeNumberIn(raw, min, max);
+            if (value == null) {
+                error(name, Query.wholeNumberMessage(min, max));
+                return fallback;
             }
-            error(name, "Must be a whole number from " + min + " to " + max);
-            return fallback;
+            return value;
         }
 
         void done() {
