@@ -30,6 +30,10 @@ import io.parley.emoji.EmojiImageRoutes;
 import io.parley.emoji.EmojiModule;
 import io.parley.emoji.EmojiQueries;
 import io.parley.emoji.EmojiRoutes;
+import io.parley.sticker.StickerImageRoutes;
+import io.parley.sticker.StickerModule;
+import io.parley.sticker.StickerQueries;
+import io.parley.sticker.StickerRoutes;
 import io.parley.voice.LiveKitWebhookRoutes;
 import io.parley.voice.VoiceModule;
 import io.parley.voice.VoiceRegionRoutes;
@@ -211,7 +215,7 @@ public final class ParleyNode implements AutoCloseable {
     private static List<DomainModule> domainModules(ParleyConfig config, GatewayModule gateway, SearchModule search) {
         return List.of(new AccountModule(), new GuildModule(config.limits()), new MemberModule(), new InviteModule(),
                 new AuditModule(), new MessageModule(config.limits()), new SocialModule(), new EmojiModule(),
-                new VoiceModule(config.voice()), gateway, search);
+                new VoiceModule(config.voice()), new StickerModule(), gateway, search);
     }
 
     private List<RouteModule> routeModules() {
@@ -231,7 +235,8 @@ public final class ParleyNode implements AutoCloseable {
                 new MessageRoutes(guildContext, messages),
                 new ReactionRoutes(guildContext, messages), new PinRoutes(guildContext, messages),
                 new GatewayRoutes(services), new VoiceRegionRoutes(config.voice().regions()),
-                new EmojiRoutes(guildContext, new EmojiQueries(pool)));
+                new EmojiRoutes(guildContext, new EmojiQueries(pool)),
+                new StickerRoutes(guildContext, new StickerQueries(pool)));
     }
 
     private List<RouteModule> rootRouteModules() {
@@ -239,6 +244,7 @@ public final class ParleyNode implements AutoCloseable {
                 new DrainRoute(gateway, config.cluster().drainToken()),
                 new LiveKitWebhookRoutes(config.voice().apiKey(), config.voice().apiSecret(), services.commands()),
                 new EmojiImageRoutes(new EmojiQueries(pool), services.media()),
+                new StickerImageRoutes(new StickerQueries(pool), services.media()),
                 operations.routes());
     }
 

@@ -17,6 +17,10 @@ import io.parley.guild.RoleSettings;
 import io.parley.emoji.EmojiEvents.EmojiCreated;
 import io.parley.emoji.EmojiEvents.EmojiDeleted;
 import io.parley.emoji.EmojiEvents.EmojiRenamed;
+import io.parley.sticker.StickerEvents.Sticker;
+import io.parley.sticker.StickerEvents.StickerCreated;
+import io.parley.sticker.StickerEvents.StickerDeleted;
+import io.parley.sticker.StickerEvents.StickerUpdated;
 import io.parley.invite.InviteEvents.InviteCreated;
 import io.parley.invite.InviteEvents.InviteDeleted;
 import io.parley.member.MemberEvents.MemberRemoved;
@@ -179,6 +183,38 @@ public final class AuditLogProjection {
     void on(EmojiDeleted e, TrackingToken token) {
         record(token, e.guildId(), e.actorId(), e.emojiId(), AuditAction.EMOJI_DELETE,
                 changes(List.of(new Change("name", e.name(), null))), null, e.at());
+    }
+
+    @EventHandler
+    void on(StickerCreated e, TrackingToken token) {
+        record(token, e.guildId(), e.sticker().userId(), e.sticker().id(), AuditAction.STICKER_CREATE,
+                sticker(e.sticker(), false), null, e.at());
+    }
+
+    @EventHandler
+    void on(StickerUpdated e, TrackingToken token) {
+        List<Change> changes = new java.util.ArrayList<>();
+        for (String[] field : new String[][]{{"name", e.before().name(), e.after().name()},
+                {"description", e.before().description(), e.after().description()},
+                {"tags", e.before().tags(), e.after().tags()}}) {
+            if (!java.util.Objects.equals(field[1], field[2])) {
+                changes.add(new Change(field[0], field[1], field[2]));
+            }
+        }
+        record(token, e.guildId(), e.actorId(), e.after().id(), AuditAction.STICKER_UPDATE, changes(changes), null,
+                e.at());
+    }
+
+    @EventHandler
+    void on(StickerDeleted e, TrackingToken token) {
+        record(token, e.guildId(), e.actorId(), e.sticker().id(), AuditAction.STICKER_DELETE,
+                sticker(e.sticker(), true), null, e.at());
+    }
+
+    private static JsonArray sticker(Sticker s, boolean deleted) {
+        return changes(asChanges(deleted, List.of(new Object[]{"name", s.name()},
+                new Object[]{"description", s.description()}, new Object[]{"tags", s.tags()},
+                new Object[]{"format_type", s.formatType()})));
     }
 
     @EventHandler

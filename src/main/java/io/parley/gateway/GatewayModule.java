@@ -95,6 +95,7 @@ public final class GatewayModule implements DomainModule {
                 c -> new MessageDispatcher(sessions, users, privateChannels, vertx),
                 c -> new SocialDispatcher(sessions, users, privateChannels, vertx),
                 c -> new VoiceDispatcher(sessions, users),
+                c -> new ExpressionDispatcher(sessions),
                 c -> new EveryEvent()), List.of(position.interceptor()));
     }
 

@@ -52,15 +52,18 @@ final class MessageDispatcher {
     void on(MessagePosted e) {
         JsonObject message = new JsonObject()
                 .put("id", id(e.messageId())).put("type", e.type()).put("channel_id", id(e.channelId()))
-                .put("guild_id", e.guildId() == null ? null : id(e.guildId())).put("author", users.user(e.authorId()))
+                .put("guild_id", e.guildId() == null ? null : id(e.guildId())).put("author", e.webhook() == null ? users.user(e.authorId()) : e.webhook().toJson())
                 .put("content", e.content()).put("timestamp", Snowflakes.timestampOf(e.messageId()).toString())
                 .putNull("edited_timestamp").put("tts", e.tts()).put("mention_everyone", e.mentions().everyone())
                 .put("mentions", mentions(e.mentions().users())).put("mention_roles", ids(e.mentions().roles()))
                 .put("attachments", attachments(e.attachments())).put("embeds", new JsonArray(e.embedsJson()))
                 .put("reactions", new JsonArray()).put("pinned", false).put("flags", e.flags())
-                .put("components", new JsonArray()).put("sticker_items", new JsonArray());
+                .put("components", new JsonArray()).put("sticker_items", stickerItems(e));
         if (e.nonce() != null) {
             message.put("nonce", e.nonce());
+        }
+        if (e.webhook() != null) {
+            message.put("webhook_id", id(e.webhook().webhookId()));
         }
         if (e.referencedMessageId() != null) {
             message.put("message_reference", new JsonObject().put("type", 0)
@@ -188,6 +191,12 @@ final class MessageDispatcher {
     private static JsonArray ids(List<Long> values) {
         JsonArray array = new JsonArray();
         values.forEach(v -> array.add(id(v)));
+        return array;
+    }
+
+    private static JsonArray stickerItems(MessagePosted e) {
+        JsonArray array = new JsonArray();
+        e.stickers().forEach(s -> array.add(s.toJson()));
         return array;
     }
 

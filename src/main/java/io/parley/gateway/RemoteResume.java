@@ -226,7 +226,8 @@ final class RemoteResume {
                 new AnnotationEventHandlerAdapter(new GatewayDispatcher(own, users, readyBuilder, readYourWrites)),
                 new AnnotationEventHandlerAdapter(new MessageDispatcher(own, users, privateChannels)),
                 new AnnotationEventHandlerAdapter(new SocialDispatcher(own, users, privateChannels)),
-                new AnnotationEventHandlerAdapter(new VoiceDispatcher(own, users)));
+                new AnnotationEventHandlerAdapter(new VoiceDispatcher(own, users)),
+                new AnnotationEventHandlerAdapter(new ExpressionDispatcher(own)));
         if (cut.getIndex() <= plan.checkpoint().getIndex() && plan.checkpoint().getGaps().isEmpty()) {
             return collector.held();
         }

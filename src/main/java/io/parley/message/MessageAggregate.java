@@ -58,7 +58,7 @@ public class MessageAggregate {
         }
         apply(new MessagePosted(c.messageId(), c.channelId(), c.guildId(), c.authorId(), c.type(), c.content(),
                 c.nonce(), c.tts(), c.embedsJson(), c.attachments(), c.referencedMessageId(), c.mentions(), c.flags(),
-                c.at()));
+                c.at(), c.stickers(), c.webhook()));
     }
 
     @CommandHandler

@@ -10,11 +10,17 @@ public final class MessageCommands {
     private MessageCommands() {
     }
 
-    /** {@code nonce} is non-null only when the sender asked for de-duplication ({@code enforce_nonce}). */
+    /**
+     * {@code nonce} is non-null only when the sender asked for de-duplication ({@code enforce_nonce});
+     * {@code webhook} only for a webhook's message, whose {@code authorId} is then the webhook's id.
+     */
     public record PostMessage(@TargetAggregateIdentifier long messageId, long channelId, Long guildId, long authorId,
                               int type, String content, String nonce, boolean tts, String embedsJson,
                               List<Attachment> attachments, Long referencedMessageId, Mentions mentions, int flags,
-                              Instant at) {
+                              Instant at, List<StickerItem> stickers, WebhookAuthor webhook) {
+        public PostMessage {
+            stickers = stickers == null ? List.of() : List.copyOf(stickers);
+        }
     }
 
     /** Null fields stay as they are. */

@@ -8,14 +8,17 @@ import io.parley.platform.config.ParleyConfig;
 import io.parley.platform.error.ApiException;
 import io.parley.platform.error.ErrorCode;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
 
 /** A message as the sender wrote it, validated; {@link #resolve} adds what needs the database. */
 record MessageDraft(String content, String nonce, boolean tts, String embedsJson, JsonObject allowedMentions,
-                    Long referencedMessageId, boolean failIfReferenceMissing, int flags) {
+                    Long referencedMessageId, boolean failIfReferenceMissing, int flags, List<Long> stickerIds) {
     private static final int DEFAULT = 0;
+    /** Discord's limit of stickers per message. */
+    static final int MAX_STICKERS = 3;
     private static final int REPLY = 19;
 
     record Resolved(int type, Long referencedMessageId, Mentions mentions) {
@@ -36,12 +39,44 @@ record MessageDraft(String content, String nonce, boolean tts, String embedsJson
             reference = refInput.snowflake("message_id");
             failIfMissing = refInput.bool("fail_if_not_exists", true);
         }
+        List<Long> stickerIds = stickerIds(input);
         input.done();
-        if ((content == null || content.isBlank()) && embeds.equals("[]") && !hasAttachments) {
+        if ((content == null || content.isBlank()) && embeds.equals("[]") && !hasAttachments && stickerIds.isEmpty()) {
             throw new ApiException(ErrorCode.CANNOT_SEND_EMPTY_MESSAGE);
         }
         return new MessageDraft(content == null ? "" : content, enforceNonce ? nonce : null, tts, embeds, allowed,
-                reference, failIfMissing, flags);
+                reference, failIfMissing, flags, stickerIds);
+    }
+
+    /** {@code sticker_ids}: at most {@link #MAX_STICKERS} distinct snowflakes (strings or numbers). */
+    static List<Long> stickerIds(JsonInput input) {
+        if (input.raw("sticker_ids") == null) {
+            return List.of();
+        }
+        JsonArray raw = input.array("sticker_ids");
+        if (raw == null) {
+            return List.of();
+        }
+        if (raw.size() > MAX_STICKERS) {
+            input.error("sticker_ids", "At most " + MAX_STICKERS + " stickers per message");
+            return List.of();
+        }
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            Object value = raw.getValue(i);
+            try {
+                long id = Long.parseLong(String.valueOf(value));
+                if (id <= 0 || !(value instanceof String || value instanceof Number)) {
+                    throw new NumberFormatException();
+                }
+                if (!ids.contains(id)) {
+                    ids.add(id);
+                }
+            } catch (NumberFormatException e) {
+                input.error("sticker_ids." + i, "Must be a snowflake");
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /** Nonces may be strings or integers (Fluxer and Discord clients differ); at most 25 characters. */
@@ -84,7 +119,7 @@ record MessageDraft(String content, String nonce, boolean tts, String embedsJson
         });
     }
 
-    private static Future<List<Long>> existingUsers(GuildContext g, List<Long> ids) {
+    static Future<List<Long>> existingUsers(GuildContext g, List<Long> ids) {
         Future<List<Long>> result = Future.succeededFuture(new java.util.ArrayList<>());
         for (long id : ids) {
             result = result.compose(found -> g.services().accounts().userById(id).map(user -> {

@@ -10,7 +10,12 @@ public final class MessageEvents {
 
     public record MessagePosted(long messageId, long channelId, Long guildId, long authorId, int type, String content,
                                 String nonce, boolean tts, String embedsJson, List<Attachment> attachments,
-                                Long referencedMessageId, Mentions mentions, int flags, Instant at) {
+                                Long referencedMessageId, Mentions mentions, int flags, Instant at,
+                                List<StickerItem> stickers, WebhookAuthor webhook) {
+        /** Events written before stickers existed have none. */
+        public MessagePosted {
+            stickers = stickers == null ? List.of() : stickers;
+        }
     }
 
     /** The complete editable state after the edit. */

@@ -29,13 +29,18 @@ public final class MessageProjection {
 
     @EventHandler
     void on(MessagePosted e) {
+        WebhookAuthor webhook = e.webhook();
         jdbc.update("""
                 INSERT INTO messages (id, channel_id, guild_id, author_id, type, content, nonce, tts, embeds, attachments,
-                                      mentions, mention_roles, mention_everyone, referenced_message_id, flags)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                                      mentions, mention_roles, mention_everyone, referenced_message_id, flags,
+                                      sticker_items, webhook_id, webhook_username, webhook_avatar_url)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING""",
                 e.messageId(), e.channelId(), e.guildId(), e.authorId(), e.type(), e.content(), e.nonce(), e.tts(),
                 e.embedsJson(), attachmentsJson(e), e.mentions().users().toArray(Long[]::new),
-                e.mentions().roles().toArray(Long[]::new), e.mentions().everyone(), e.referencedMessageId(), e.flags());
+                e.mentions().roles().toArray(Long[]::new), e.mentions().everyone(), e.referencedMessageId(), e.flags(),
+                stickerItemsJson(e.stickers()), webhook == null ? null : webhook.webhookId(),
+                webhook == null ? null : webhook.username(), webhook == null ? null : webhook.avatarUrl());
     }
 
     @EventHandler
@@ -103,6 +108,12 @@ public final class MessageProjection {
     @ResetHandler
     void reset() {
         jdbc.update("TRUNCATE messages, message_reactions");
+    }
+
+    static String stickerItemsJson(java.util.List<StickerItem> stickers) {
+        JsonArray array = new JsonArray();
+        stickers.forEach(s -> array.add(s.toJson()));
+        return array.encode();
     }
 
     private static String attachmentsJson(MessagePosted e) {

@@ -1,7 +1,6 @@
 package io.parley.message;
 
 import io.parley.account.UserRecord;
-import io.parley.platform.storage.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -198,6 +197,13 @@ public final class MessageQueries {
     }
 
     private static List<MessageRecord> records(RowSet<Row> rows) {
-        return Rows.all(rows, MessageRecord::from);
+        List<MessageRecord> records = new ArrayList<>(rows.size());
+        rows.forEach(row -> {
+            MessageRecord record = MessageRecord.from(row);
+            if (record != null) {
+                records.add(record);
+            }
+        });
+        return records;
     }
 }

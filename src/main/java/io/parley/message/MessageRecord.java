@@ -10,26 +10,40 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
-/** A row of the messages table with its author. */
+/** A row of the messages table with its author (for a webhook's message, the webhook as it signed it). */
 public record MessageRecord(long id, long channelId, Long guildId, UserRecord author, int type, String content,
                             String nonce, boolean tts, JsonArray embeds, JsonArray attachments, List<Long> mentions,
                             List<Long> mentionRoles, boolean mentionEveryone, Long referencedMessageId, int flags,
-                            boolean pinned, OffsetDateTime editedAt, int reactionCount) {
+                            boolean pinned, OffsetDateTime editedAt, int reactionCount, JsonArray stickerItems,
+                            Long webhookId, String webhookAvatarUrl) {
     static final String SELECT = """
             SELECT m.id AS message_id, m.channel_id, m.guild_id, m.type, m.content, m.nonce, m.tts, m.embeds,
                    m.attachments, m.mentions, m.mention_roles, m.mention_everyone, m.referenced_message_id, m.flags AS message_flags,
-                   m.pinned, m.edited_at, m.reaction_count,
+                   m.pinned, m.edited_at, m.reaction_count, m.sticker_items, m.author_id, m.webhook_id,
+                   m.webhook_username, m.webhook_avatar_url,
                    u.id, u.username, u.email, u.password_hash, u.global_name, u.avatar, u.bio, u.bot, u.flags
-            FROM messages m JOIN users u ON u.id = m.author_id""";
+            FROM messages m LEFT JOIN users u ON u.id = m.author_id""";
 
+    /**
+     * The row as a message, or null when its author's user row is missing (the users table is
+     * being rebuilt by a replay): such a message is left out, as the inner join used to.
+     */
     static MessageRecord from(Row row) {
+        Long webhookId = row.getLong("webhook_id");
+        if (webhookId == null && row.getLong("id") == null) {
+            return null;
+        }
+        UserRecord author = webhookId == null ? UserRecord.from(row) : new UserRecord(webhookId,
+                row.getString("webhook_username"), null, null, null, null, null, true, 0);
         return new MessageRecord(row.getLong("message_id"), row.getLong("channel_id"), row.getLong("guild_id"),
-                UserRecord.from(row), row.getInteger("type"), row.getString("content"), row.getString("nonce"),
+                author, row.getInteger("type"), row.getString("content"), row.getString("nonce"),
                 row.getBoolean("tts"), new JsonArray(row.getValue("embeds").toString()),
                 new JsonArray(row.getValue("attachments").toString()), longs(row.getArrayOfLongs("mentions")),
                 longs(row.getArrayOfLongs("mention_roles")), row.getBoolean("mention_everyone"),
                 row.getLong("referenced_message_id"), row.getInteger("message_flags"), row.getBoolean("pinned"),
-                row.getOffsetDateTime("edited_at"), row.getInteger("reaction_count"));
+                row.getOffsetDateTime("edited_at"), row.getInteger("reaction_count"),
+                new JsonArray(row.getValue("sticker_items").toString()), webhookId,
+                webhookId == null ? null : row.getString("webhook_avatar_url"));
     }
 
     private static List<Long> longs(Long[] values) {
@@ -58,9 +72,13 @@ public record MessageRecord(long id, long channelId, Long guildId, UserRecord au
                 .put("pinned", pinned)
                 .put("flags", flags)
                 .put("components", new JsonArray())
-                .put("sticker_items", new JsonArray());
+                .put("sticker_items", stickerItems);
         if (guildId != null) {
             json.put("guild_id", Long.toString(guildId));
+        }
+        if (webhookId != null) {
+            json.put("webhook_id", Long.toString(webhookId))
+                    .put("author", new WebhookAuthor(webhookId, author.username(), webhookAvatarUrl).toJson());
         }
         if (nonce != null) {
             json.put("nonce", nonce);

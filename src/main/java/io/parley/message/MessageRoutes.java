@@ -20,6 +20,7 @@ import io.parley.platform.error.ApiException;
 import io.parley.platform.error.ErrorCode;
 import io.parley.platform.id.Snowflakes;
 import io.parley.social.SocialQueries;
+import io.parley.sticker.StickerQueries;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -43,12 +44,14 @@ public final class MessageRoutes implements RouteModule {
     private final MessageQueries messages;
     private final ParleyConfig.Limits limits;
     private final SocialQueries social;
+    private final StickerQueries stickers;
 
     public MessageRoutes(GuildContext g, MessageQueries messages) {
         this.g = g;
         this.messages = messages;
         this.limits = g.services().config().limits();
         this.social = new SocialQueries(g.services().pool());
+        this.stickers = new StickerQueries(g.services().pool());
     }
 
     @Override
@@ -92,12 +95,13 @@ public final class MessageRoutes implements RouteModule {
                 access.require(Permission.ATTACH_FILES);
             }
             return slowmode(ctx, access)
-                    .compose(v -> draft.resolve(access, channelId, messages, g))
-                    .compose(resolved -> upload.keep(channelId, attachments, () -> g.services().commands().send(
-                            new PostMessage(messageId, channelId, guildIdOf(access), userId, resolved.type(),
-                                    draft.content(), draft.nonce(), draft.tts(), draft.embedsJson(), attachments,
-                                    resolved.referencedMessageId(), resolved.mentions(), draft.flags(),
-                                    Instant.now()))))
+                    .compose(v -> stickerItems(access, draft.stickerIds()))
+                    .compose(items -> draft.resolve(access, channelId, messages, g)
+                            .compose(resolved -> upload.keep(channelId, attachments, () -> g.services().commands().send(
+                                    new PostMessage(messageId, channelId, guildIdOf(access), userId, resolved.type(),
+                                            draft.content(), draft.nonce(), draft.tts(), draft.embedsJson(), attachments,
+                                            resolved.referencedMessageId(), resolved.mentions(), draft.flags(),
+                                            Instant.now(), items, null)))))
                     .map(v -> messageId)
                     .recover(failure -> failure instanceof DuplicateNonce duplicate
                             ? Future.succeededFuture(duplicate.originalMessageId()) : Future.failedFuture(failure));
@@ -257,6 +261,26 @@ public final class MessageRoutes implements RouteModule {
         return RateLimits.enforce(ctx, g.services().rateLimiter(), "slowmode",
                 access.channel().id() + ":" + access.actor().userId(),
                 new RateLimit(1, Duration.ofSeconds(seconds))).mapEmpty();
+    }
+
+    /** Stickers must be the channel's guild's own: 400 INVALID_STICKER otherwise (and always in DMs). */
+    private Future<List<StickerItem>> stickerItems(ChannelActor access, List<Long> ids) {
+        return stickerItems(stickers, guildIdOf(access), ids);
+    }
+
+    static Future<List<StickerItem>> stickerItems(StickerQueries stickers, Long guildId, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        if (guildId == null) {
+            return Future.failedFuture(new ApiException(ErrorCode.INVALID_STICKER));
+        }
+        return stickers.items(guildId, ids).map(found -> {
+            if (found.size() != ids.size()) {
+                throw new ApiException(ErrorCode.INVALID_STICKER);
+            }
+            return found;
+        });
     }
 
     /** Private channels are channels of no guild (guild id 0 in the access check). */

@@ -51,6 +51,9 @@ public final class SearchIndexer {
                 has |= Has.VIDEO.bit();
             }
         }
+        if (!e.stickers().isEmpty()) {
+            has |= Has.STICKER.bit();
+        }
         add(new IndexChange.Put(new SearchDocument(e.messageId(), e.guildId(), e.channelId(), e.authorId(),
                 e.content() == null ? "" : e.content(), e.mentions().users(), has, false)));
     }

@@ -50,7 +50,7 @@ public final class IndexerBench {
                     if (System.nanoTime() < deadline) {
                         commands.sendAndWait(new PostMessage(snowflakes.next(), channel, guildId, author, 0,
                                 "bench message " + n + " with a few more words https://example.com/" + n, null, false,
-                                "[]", List.of(), null, Mentions.NONE, 0, Instant.now()));
+                                "[]", List.of(), null, Mentions.NONE, 0, Instant.now(), List.of(), null));
                         sent.incrementAndGet();
                     }
                 });

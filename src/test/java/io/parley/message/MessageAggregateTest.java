@@ -43,12 +43,13 @@ class MessageAggregateTest {
     }
 
     private static PostMessage post(long id, String nonce) {
-        return new PostMessage(id, 1, 2L, AUTHOR, 0, "hello", nonce, false, "[]", List.of(), null, Mentions.NONE, 0, NOW);
+        return new PostMessage(id, 1, 2L, AUTHOR, 0, "hello", nonce, false, "[]", List.of(), null, Mentions.NONE, 0, NOW,
+                List.of(), null);
     }
 
     private static MessagePosted posted() {
         return new MessagePosted(MESSAGE, 1, 2L, AUTHOR, 0, "hello", null, false, "[]", List.of(), null, Mentions.NONE,
-                0, NOW);
+                0, NOW, List.of(), null);
     }
 
     @Test

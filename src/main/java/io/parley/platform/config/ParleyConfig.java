@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** The whole typed configuration of one Parley node, validated when it is built. */
 public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx vertx, Path dataDir, Db db, Axon axon, Limits limits, Snowflake snowflake,
-                           Auth auth, Cluster cluster, Search search, Voice voice) {
+                           Auth auth, Cluster cluster, Search search, Voice voice,
+                           Expressions expressions) {
 
     public record Http(String host, int port, int instances, int bodyLimitBytes) {
     }
@@ -61,6 +62,10 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
     /** Message search: PostgreSQL full-text search unless a Meilisearch URL is set. */
     public record Search(int batchSize, int maxTotalResults, Optional<String> meiliUrl, Optional<String> meiliApiKey,
                          String meiliIndex, int meiliTaskTimeoutMs) {
+    }
+
+    /** Stickers and incoming webhooks (emoji limits are still constants). */
+    public record Expressions(int stickersPerGuild, int stickerBytes, int webhooksPerChannel, RateLimit webhookExecute) {
     }
 
     public record Voice(String livekitUrl, String apiKey, String apiSecret, int tokenTtlSeconds, int requestTimeoutMs,
@@ -142,7 +147,11 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
                 new Voice(v.string("voice.livekit_url"), v.string("voice.api_key"), v.string("voice.api_secret"),
                         v.intIn("voice.token_ttl_seconds", 10, 86_400), v.intIn("voice.request_timeout_ms", 100, 120_000),
                         v.optionalString("voice.regions").map(o -> java.util.Arrays.stream(o.split(","))
-                                .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of())));
+                                .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of())),
+
+                new Expressions(v.intIn("expressions.stickers_per_guild", 0, 100_000),
+                        v.intIn("expressions.sticker_bytes", 1024, 64 * 1024 * 1024),
+                        v.intIn("expressions.webhooks_per_channel", 0, 100_000), v.rate("expressions.webhook_execute")));
     }
 
     private static Map<String, String> systemOverrides() {
