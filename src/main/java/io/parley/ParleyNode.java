@@ -34,6 +34,11 @@ import io.parley.sticker.StickerImageRoutes;
 import io.parley.sticker.StickerModule;
 import io.parley.sticker.StickerQueries;
 import io.parley.sticker.StickerRoutes;
+import io.parley.message.WebhookMessages;
+import io.parley.webhook.WebhookModule;
+import io.parley.webhook.WebhookQueries;
+import io.parley.webhook.WebhookRoutes;
+import io.parley.webhook.WebhookTokenRoutes;
 import io.parley.voice.LiveKitWebhookRoutes;
 import io.parley.voice.VoiceModule;
 import io.parley.voice.VoiceRegionRoutes;
@@ -215,7 +220,7 @@ public final class ParleyNode implements AutoCloseable {
     private static List<DomainModule> domainModules(ParleyConfig config, GatewayModule gateway, SearchModule search) {
         return List.of(new AccountModule(), new GuildModule(config.limits()), new MemberModule(), new InviteModule(),
                 new AuditModule(), new MessageModule(config.limits()), new SocialModule(), new EmojiModule(),
-                new VoiceModule(config.voice()), new StickerModule(), gateway, search);
+                new VoiceModule(config.voice()), new StickerModule(), new WebhookModule(), gateway, search);
     }
 
     private List<RouteModule> routeModules() {
@@ -236,7 +241,10 @@ public final class ParleyNode implements AutoCloseable {
                 new ReactionRoutes(guildContext, messages), new PinRoutes(guildContext, messages),
                 new GatewayRoutes(services), new VoiceRegionRoutes(config.voice().regions()),
                 new EmojiRoutes(guildContext, new EmojiQueries(pool)),
-                new StickerRoutes(guildContext, new StickerQueries(pool)));
+                new StickerRoutes(guildContext, new StickerQueries(pool)),
+                // under the API bases only: POST /webhooks/livekit (LiveKit's own) stays at the root
+                new WebhookRoutes(guildContext, new WebhookQueries(pool)),
+                new WebhookTokenRoutes(guildContext, new WebhookQueries(pool), new WebhookMessages(guildContext, messages)));
     }
 
     private List<RouteModule> rootRouteModules() {

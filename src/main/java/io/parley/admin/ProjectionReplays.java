@@ -22,7 +22,7 @@ public final class ProjectionReplays implements AutoCloseable {
     /** Projections that only derive tables; processors with side effects are never replayed. */
     public static final List<String> PROJECTIONS =
             List.of("accounts", "guilds", "members", "invites", "audit-log", "messages",
-                    "relationships", "private-channels", "read-states", "search", "emojis", "stickers");
+                    "relationships", "private-channels", "read-states", "search", "emojis", "stickers", "webhooks");
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplays.class);
 

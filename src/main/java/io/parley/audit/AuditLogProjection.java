@@ -21,6 +21,9 @@ import io.parley.sticker.StickerEvents.Sticker;
 import io.parley.sticker.StickerEvents.StickerCreated;
 import io.parley.sticker.StickerEvents.StickerDeleted;
 import io.parley.sticker.StickerEvents.StickerUpdated;
+import io.parley.webhook.WebhookEvents.WebhookCreated;
+import io.parley.webhook.WebhookEvents.WebhookDeleted;
+import io.parley.webhook.WebhookEvents.WebhookUpdated;
 import io.parley.invite.InviteEvents.InviteCreated;
 import io.parley.invite.InviteEvents.InviteDeleted;
 import io.parley.member.MemberEvents.MemberRemoved;
@@ -209,6 +212,34 @@ public final class AuditLogProjection {
     void on(StickerDeleted e, TrackingToken token) {
         record(token, e.guildId(), e.actorId(), e.sticker().id(), AuditAction.STICKER_DELETE,
                 sticker(e.sticker(), true), null, e.at());
+    }
+
+    @EventHandler
+    void on(WebhookCreated e, TrackingToken token) {
+        record(token, e.guildId(), e.creatorId(), e.webhookId(), AuditAction.WEBHOOK_CREATE,
+                changes(List.of(new Change("name", null, e.name()), new Change("channel_id", null,
+                        Long.toString(e.channelId())), new Change("type", null, 1))), null, e.at());
+    }
+
+    @EventHandler
+    void on(WebhookUpdated e, TrackingToken token) {
+        List<Change> changes = new java.util.ArrayList<>();
+        if (!e.before().name().equals(e.after().name())) {
+            changes.add(new Change("name", e.before().name(), e.after().name()));
+        }
+        if (e.before().channelId() != e.after().channelId()) {
+            changes.add(new Change("channel_id", Long.toString(e.before().channelId()),
+                    Long.toString(e.after().channelId())));
+        }
+        record(token, e.guildId(), e.actorId(), e.webhookId(), AuditAction.WEBHOOK_UPDATE, changes(changes), null,
+                e.at());
+    }
+
+    @EventHandler
+    void on(WebhookDeleted e, TrackingToken token) {
+        record(token, e.guildId(), e.actorId(), e.webhookId(), AuditAction.WEBHOOK_DELETE,
+                changes(List.of(new Change("name", e.name(), null), new Change("channel_id",
+                        Long.toString(e.channelId()), null), new Change("type", 1, null))), null, e.at());
     }
 
     private static JsonArray sticker(Sticker s, boolean deleted) {

@@ -6,6 +6,7 @@ public final class Intents {
     public static final int GUILD_MEMBERS = 1 << 1;
     public static final int GUILD_MODERATION = 1 << 2;
     public static final int GUILD_EXPRESSIONS = 1 << 3;
+    public static final int GUILD_WEBHOOKS = 1 << 5;
     public static final int GUILD_INVITES = 1 << 6;
     public static final int GUILD_VOICE_STATES = 1 << 7;
     public static final int GUILD_PRESENCES = 1 << 8;
