@@ -74,6 +74,36 @@ class DiscordJsCompatibilityTest {
         }
     }
 
+    /** discord.js's WebhookClient executes a Parley webhook and manages its message through the token routes. */
+    @Test
+    void discordJsWebhookClientSendsEditsAndDeletes(TestParley parley) throws Exception {
+        installDiscordJs();
+        ApiClient api = parley.client();
+        Account owner = api.register("correct horse battery");
+        Guild guild = Guilds.create(api, owner, "Hooked");
+        JsonObject hook = api.post(API + "/channels/" + guild.generalChannelId() + "/webhooks",
+                new JsonObject().put("name", "Integration"), owner.token()).json();
+        Path script = PACKAGES.resolve("webhook.js");
+        try (var in = DiscordJsCompatibilityTest.class.getResourceAsStream("/compat/discordjs-webhook.js")) {
+            Files.write(script, in.readAllBytes());
+        }
+        Process node = new ProcessBuilder("node", script.toAbsolutePath().toString(), api.base() + "/api",
+                hook.getString("id"), hook.getString("token"))
+                .directory(PACKAGES.toFile()).redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(node.waitFor(60, TimeUnit.SECONDS), output);
+        List<String> lines = output.lines().toList();
+        String sent = lines.stream().filter(l -> l.startsWith("SENT ")).findFirst().orElseGet(() -> fail(output));
+        String messageId = sent.split(" ")[1];
+        assertEquals("SENT " + messageId + " " + hook.getString("id") + " CI from discord.js", sent);
+        assertTrue(lines.contains("FETCHED from discord.js"), output);
+        assertTrue(lines.contains("EDITED edited by discord.js"), output);
+        assertTrue(lines.contains("DELETED"), output);
+        assertTrue(lines.contains("WRONG_TOKEN 401 INVALID_WEBHOOK_TOKEN"), output);
+        assertEquals(404, api.get(API + "/channels/" + guild.generalChannelId() + "/messages/" + messageId,
+                owner.token()).status(), "the message was deleted through the token");
+    }
+
     private static String awaitLine(BlockingQueue<String> lines, String prefix) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
         StringBuilder seen = new StringBuilder();

@@ -3,6 +3,7 @@ package io.parley.webhook;
 import io.parley.testing.ApiClient;
 import io.parley.testing.ApiClient.Account;
 import io.parley.testing.ApiClient.Reply;
+import io.parley.testing.FormData;
 import io.parley.testing.GatewayClient;
 import io.parley.testing.Guilds;
 import io.parley.testing.Guilds.Guild;
@@ -160,6 +161,16 @@ class WebhookHttpTest {
                     + message.getString("id"), owner.token()).json();
             assertEquals(message, inHistory);
         }
+    }
+
+    @Test
+    void aMultipartExecutionIsReadFromPayloadJson() {
+        JsonObject hook = createHook("Forms");
+        Reply sent = api.postForm(tokenPath(hook) + "?wait=true", new FormData().field("payload_json",
+                new JsonObject().put("content", "from a form").put("username", "Former").encode()), null);
+        assertEquals(200, sent.status(), sent.body());
+        assertEquals("from a form", sent.json().getString("content"));
+        assertEquals("Former", sent.json().getJsonObject("author").getString("username"));
     }
 
     @Test
