@@ -52,13 +52,21 @@ final class AttachmentUpload {
         if (!MultipartBody.isMultipart(ctx.request())) {
             return Future.succeededFuture(new AttachmentUpload(g, JsonInput.of(ctx), List.of()));
         }
+        return g.access().channel(channelId, userId).compose(access -> {
+            access.require(Permission.SEND_MESSAGES, Permission.ATTACH_FILES);
+            return receiveAllowed(ctx, g);
+        });
+    }
+
+    /** Like {@link #receive} for a sender already allowed to attach files (a webhook whose token was checked). */
+    static Future<AttachmentUpload> receiveAllowed(RoutingContext ctx, GuildContext g) {
+        if (!MultipartBody.isMultipart(ctx.request())) {
+            return Future.succeededFuture(new AttachmentUpload(g, JsonInput.of(ctx), List.of()));
+        }
         ParleyConfig config = g.services().config();
         MultipartBody.Limits limits = new MultipartBody.Limits(config.limits().attachmentsPerMessage(),
                 config.limits().attachmentBytes(), config.uploadBodyLimitBytes());
-        return g.access().channel(channelId, userId).compose(access -> {
-            access.require(Permission.SEND_MESSAGES, Permission.ATTACH_FILES);
-            return MultipartBody.read(ctx, config.uploadsDir(), limits);
-        }).map(body -> {
+        return MultipartBody.read(ctx, config.uploadsDir(), limits).map(body -> {
             String json = body.field("payload_json");
             return new AttachmentUpload(g, JsonInput.of(json == null ? null : Buffer.buffer(json)), body.files());
         });

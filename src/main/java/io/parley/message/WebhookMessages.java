@@ -11,11 +11,13 @@ import io.parley.platform.error.ErrorCode;
 import io.parley.sticker.StickerQueries;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Messages sent, read, edited and deleted through a webhook's token. The webhook stands in for
@@ -38,21 +40,32 @@ public final class WebhookMessages {
         this.limits = g.services().config().limits();
     }
 
-    /** Validates {@code input} (reporting every field error) and posts the message; its id once accepted. */
-    public Future<Long> post(long guildId, long channelId, WebhookAuthor author, JsonInput input) {
-        MessageDraft draft = MessageDraft.read(input, limits, false);
-        long messageId = g.services().snowflakes().next();
-        Mentions parsed = MentionParser.parse(draft.content(), draft.allowedMentions(), null, true);
-        return MessageRoutes.stickerItems(stickers, guildId, draft.stickerIds())
-                .compose(items -> roles(guildId, parsed.roles())
-                        .compose(roles -> MessageDraft.existingUsers(g, parsed.users())
-                                .compose(users -> g.services().commands().send(new PostMessage(messageId, channelId,
-                                        guildId, author.webhookId(), 0, draft.content(), draft.nonce(), draft.tts(),
-                                        draft.embedsJson(), List.of(), null, new Mentions(users, roles, parsed.everyone()),
-                                        draft.flags(), Instant.now(), items, author)))))
-                .map(v -> messageId)
-                .recover(failure -> failure instanceof DuplicateNonce duplicate
-                        ? Future.succeededFuture(duplicate.originalMessageId()) : Future.failedFuture(failure));
+    /**
+     * Reads the body (JSON, or multipart {@code payload_json} with {@code files[n]} as for a
+     * send), validates it, reporting every field error, and posts the message; its id once
+     * accepted. {@code author} reads the per-message overrides from the payload.
+     */
+    public Future<Long> post(RoutingContext ctx, long guildId, long channelId,
+                             Function<JsonInput, WebhookAuthor> author) {
+        return AttachmentUpload.receiveAllowed(ctx, g).compose(upload -> {
+            JsonInput input = upload.payload();
+            WebhookAuthor who = author.apply(input);
+            List<Attachment> attachments = upload.attachments(input, channelId);
+            MessageDraft draft = MessageDraft.read(input, limits, !attachments.isEmpty());
+            long messageId = g.services().snowflakes().next();
+            Mentions parsed = MentionParser.parse(draft.content(), draft.allowedMentions(), null, true);
+            return MessageRoutes.stickerItems(stickers, guildId, draft.stickerIds())
+                    .compose(items -> roles(guildId, parsed.roles())
+                            .compose(roles -> MessageDraft.existingUsers(g, parsed.users())
+                                    .compose(users -> upload.keep(channelId, attachments, () -> g.services().commands()
+                                            .send(new PostMessage(messageId, channelId, guildId, who.webhookId(), 0,
+                                                    draft.content(), draft.nonce(), draft.tts(), draft.embedsJson(),
+                                                    attachments, null, new Mentions(users, roles, parsed.everyone()),
+                                                    draft.flags(), Instant.now(), items, who))))))
+                    .map(v -> messageId)
+                    .recover(failure -> failure instanceof DuplicateNonce duplicate
+                            ? Future.succeededFuture(duplicate.originalMessageId()) : Future.failedFuture(failure));
+        });
     }
 
     /** The message as anyone sees it, waiting for the projection if it trails the accepted command. */

@@ -2,7 +2,6 @@ package io.parley.webhook;
 
 import io.parley.guild.GuildContext;
 import io.parley.http.JsonInput;
-import io.parley.http.MultipartBody;
 import io.parley.http.PathIds;
 import io.parley.http.Replies;
 import io.parley.http.RouteModule;
@@ -14,11 +13,11 @@ import io.parley.platform.error.ErrorCode;
 import io.parley.webhook.WebhookCommands.DeleteWebhook;
 import io.parley.webhook.WebhookCommands.UpdateWebhook;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
+import java.util.List;
 
 import static io.parley.http.Handlers.async;
 
@@ -38,6 +37,12 @@ public final class WebhookTokenRoutes implements RouteModule {
         this.g = g;
         this.webhooks = webhooks;
         this.messages = messages;
+    }
+
+    /** Execution takes files like a send: the multipart body is read only once the token is checked. */
+    @Override
+    public List<String> uploadPaths() {
+        return List.of("/webhooks/:webhookId/:token");
     }
 
     @Override
@@ -88,14 +93,11 @@ public final class WebhookTokenRoutes implements RouteModule {
         boolean wait = "true".equalsIgnoreCase(ctx.request().getParam("wait"));
         return byToken(ctx).compose(webhook -> RateLimits.enforce(ctx, g.services().rateLimiter(), BUCKET,
                 Long.toString(webhook.id()), g.services().config().expressions().webhookExecute()).map(d -> webhook))
-                .compose(webhook -> {
-                    JsonInput input = payload(ctx);
+                .compose(webhook -> messages.post(ctx, webhook.guildId(), webhook.channelId(), input -> {
                     String username = WebhookInput.name(input, "username", false);
                     String avatarUrl = WebhookInput.avatarUrl(input);
-                    WebhookAuthor author = new WebhookAuthor(webhook.id(), username == null ? webhook.name() : username,
-                            avatarUrl);
-                    return messages.post(webhook.guildId(), webhook.channelId(), author, input);
-                })
+                    return new WebhookAuthor(webhook.id(), username == null ? webhook.name() : username, avatarUrl);
+                }))
                 .compose(messageId -> wait
                         ? messages.render(messageId).compose(json -> Replies.json(ctx, 200, json))
                         : Replies.noContent(ctx));
@@ -117,15 +119,6 @@ public final class WebhookTokenRoutes implements RouteModule {
         long messageId = PathIds.of(ctx, "messageId", ErrorCode.UNKNOWN_MESSAGE);
         return byToken(ctx).compose(webhook -> messages.delete(webhook.id(), messageId))
                 .compose(v -> Replies.noContent(ctx));
-    }
-
-    /** The JSON body, or the {@code payload_json} field of a multipart one (its files are not taken yet). */
-    private static JsonInput payload(RoutingContext ctx) {
-        if (MultipartBody.isMultipart(ctx.request())) {
-            String json = ctx.request().getFormAttribute("payload_json");
-            return JsonInput.of(json == null ? null : Buffer.buffer(json));
-        }
-        return JsonInput.of(ctx);
     }
 
     private Future<WebhookRecord> byToken(RoutingContext ctx) {

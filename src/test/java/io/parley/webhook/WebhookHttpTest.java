@@ -174,6 +174,25 @@ class WebhookHttpTest {
     }
 
     @Test
+    void anExecutionMayCarryFilesAndAWrongTokenNeverReadsThem() {
+        JsonObject hook = createHook("Uploader");
+        byte[] report = "build log".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Reply sent = api.postForm(tokenPath(hook) + "?wait=true", new FormData()
+                .field("payload_json", new JsonObject().put("content", "see attached").put("attachments",
+                        new JsonArray().add(new JsonObject().put("id", 0).put("filename", "build.txt"))).encode())
+                .file("files[0]", "ignored.txt", "text/plain", report), null);
+        assertEquals(200, sent.status(), sent.body());
+        JsonObject attachment = sent.json().getJsonArray("attachments").getJsonObject(0);
+        assertEquals("build.txt", attachment.getString("filename"));
+        assertEquals("build log", new String(api.download(attachment.getString("url")).body(),
+                java.nio.charset.StandardCharsets.UTF_8));
+
+        Reply refused = api.postForm(API + "/webhooks/" + hook.getString("id") + "/wrong", new FormData()
+                .file("files[0]", "x.txt", "text/plain", report), null);
+        assertEquals(401, refused.status(), refused.body());
+    }
+
+    @Test
     void aWebhookReadsEditsAndDeletesOnlyItsOwnMessages() {
         JsonObject hook = createHook("Editor");
         String messageId = api.post(tokenPath(hook) + "?wait=true", new JsonObject().put("content", "draft"), null)
