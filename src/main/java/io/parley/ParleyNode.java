@@ -42,6 +42,7 @@ import io.parley.webhook.WebhookTokenRoutes;
 import io.parley.voice.LiveKitWebhookRoutes;
 import io.parley.voice.VoiceModule;
 import io.parley.voice.VoiceRegionRoutes;
+import io.parley.voice.VoiceStateQueries;
 import io.parley.invite.InviteQueries;
 import io.parley.invite.InviteRoutes;
 import io.parley.member.BanRoutes;
@@ -181,16 +182,17 @@ public final class ParleyNode implements AutoCloseable {
             if (valkey != null) {
                 gateway.joinCluster(valkey, sharing.nodeId());
             }
-            gateway.enableVoice(config.voice());
             gateway.readyExtras(new SocialQueries(pool)::readyParts);
             SearchIndex searchIndex = SearchModule.createIndex(config.search(), vertx, storage.transactions(), pool);
             axon = AxonRuntime.start(config.axon(), sharing, storage.transactions(), meters, readYourWrites,
-                    domainModules(config, gateway, new SearchModule(searchIndex, config.search().batchSize())));
+                    domainModules(config, gateway, new SearchModule(searchIndex, config.search().batchSize()),
+                            new VoiceModule(config.voice(), pool, readYourWrites)));
             gateway.started(axon.eventStore());
             ApiServices services = new ApiServices(config, vertx, pool, new Commands(vertx, axon.commandGateway()),
                     new Snowflakes(config.snowflake().workerId(), config.snowflake().processId()), readYourWrites,
                     new PasswordHasher(config.auth().argon2()), rateLimiter, accounts,
                     new Authenticator(accounts), new FileMediaStore(vertx, config.attachmentsDir()));
+            gateway.enableVoice(config.voice(), new VoiceStateQueries(pool), services.commands());
             log.info("storage and Axon ready in {} ms", (System.nanoTime() - started) / 1_000_000);
             Gateway live = gateway.gateway();
             Gauge.builder("parley_gateway_sessions", live, Gateway::sessionCount)
@@ -217,10 +219,11 @@ public final class ParleyNode implements AutoCloseable {
         return ManagementFactory.getRuntimeMXBean().getName();
     }
 
-    private static List<DomainModule> domainModules(ParleyConfig config, GatewayModule gateway, SearchModule search) {
+    private static List<DomainModule> domainModules(ParleyConfig config, GatewayModule gateway, SearchModule search,
+                                                    VoiceModule voice) {
         return List.of(new AccountModule(), new GuildModule(config.limits()), new MemberModule(), new InviteModule(),
                 new AuditModule(), new MessageModule(config.limits()), new SocialModule(), new EmojiModule(),
-                new VoiceModule(config.voice()), new StickerModule(), new WebhookModule(), gateway, search);
+                voice, new StickerModule(), new WebhookModule(), gateway, search);
     }
 
     private List<RouteModule> routeModules() {
@@ -250,7 +253,8 @@ public final class ParleyNode implements AutoCloseable {
     private List<RouteModule> rootRouteModules() {
         return List.of(new AttachmentRoutes(new MessageQueries(pool), services.media()),
                 new DrainRoute(gateway, config.cluster().drainToken()),
-                new LiveKitWebhookRoutes(config.voice().apiKey(), config.voice().apiSecret(), services.commands()),
+                new LiveKitWebhookRoutes(config.voice().apiKey(), config.voice().apiSecret(), services.commands(),
+                        new VoiceStateQueries(pool)),
                 new EmojiImageRoutes(new EmojiQueries(pool), services.media()),
                 new StickerImageRoutes(new StickerQueries(pool), services.media()),
                 operations.routes());

@@ -22,7 +22,8 @@ public final class ProjectionReplays implements AutoCloseable {
     /** Projections that only derive tables; processors with side effects are never replayed. */
     public static final List<String> PROJECTIONS =
             List.of("accounts", "guilds", "members", "invites", "audit-log", "messages",
-                    "relationships", "private-channels", "read-states", "search", "emojis", "stickers", "webhooks");
+                    "relationships", "private-channels", "read-states", "search", "emojis", "stickers", "webhooks",
+                    "voice-states");
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplays.class);
 

@@ -73,8 +73,15 @@ public final class GatewayModule implements DomainModule {
     }
 
     /** Gateway op 4 answers with LiveKit join tokens for this server. */
-    public void enableVoice(ParleyConfig.Voice voice) {
-        gateway.voice(new VoiceRequests(sessions, new io.parley.voice.VoiceTokens(voice), voice.livekitUrl()));
+    public void enableVoice(ParleyConfig.Voice voice, io.parley.voice.VoiceStateQueries states,
+                            io.parley.platform.axon.Commands commands) {
+        gateway.voice(new VoiceRequests(sessions, new io.parley.voice.VoiceTokens(voice), voice.livekitUrl(), states,
+                new io.parley.voice.LiveKitHealth(vertx, voice), commands));
+        readyBuilder.voiceStates(guildId -> states.inGuild(guildId).map(list -> {
+            io.vertx.core.json.JsonArray json = new io.vertx.core.json.JsonArray();
+            list.forEach(state -> json.add(state.toJson()));
+            return json;
+        }));
     }
 
     public Gateway gateway() {
@@ -94,7 +101,7 @@ public final class GatewayModule implements DomainModule {
                 c -> new GatewayDispatcher(sessions, users, readyBuilder, readYourWrites),
                 c -> new MessageDispatcher(sessions, users, privateChannels, vertx),
                 c -> new SocialDispatcher(sessions, users, privateChannels, vertx),
-                c -> new VoiceDispatcher(sessions, users),
+                c -> new VoiceDispatcher(sessions, users, gateway::voice),
                 c -> new ExpressionDispatcher(sessions),
                 c -> new EveryEvent()), List.of(position.interceptor()));
     }

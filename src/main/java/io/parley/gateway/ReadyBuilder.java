@@ -25,6 +25,7 @@ final class ReadyBuilder {
     private final Sessions sessions;
     private final Presences presences;
     private volatile Function<Long, Future<JsonObject>> extras = userId -> Future.succeededFuture(new JsonObject());
+    private volatile Function<Long, Future<JsonArray>> voiceStates = guildId -> Future.succeededFuture(new JsonArray());
 
     ReadyBuilder(AccountQueries accounts, GuildQueries guilds, MemberQueries members, Sessions sessions,
                  Presences presences) {
@@ -71,6 +72,11 @@ final class ReadyBuilder {
         this.extras = extras;
     }
 
+    /** GUILD_CREATE's voice_states: who is connected to the guild's voice channels. */
+    void voiceStates(Function<Long, Future<JsonArray>> voiceStates) {
+        this.voiceStates = voiceStates;
+    }
+
     /** GUILD_CREATE for one member's session; empty when they are no longer a member. */
     Future<JsonObject> guildCreate(long guildId, long userId, int largeThreshold) {
         return guilds.guild(guildId).compose(guild -> {
@@ -88,7 +94,8 @@ final class ReadyBuilder {
                         return members.members(guildId, 0, largeThreshold).compose(list ->
                                 guilds.memberCount(guildId).compose(count -> presencesOf(list).map(online ->
                                         guildCreate(guild.get(), roles, channels, list, me, count, view, largeThreshold)
-                                                .put("presences", online))));
+                                                .put("presences", online))))
+                                .compose(json -> voiceStates.apply(guildId).map(states -> json.put("voice_states", states)));
                     })));
         });
     }

@@ -13,6 +13,7 @@ import io.parley.member.MemberCommands.UpdateMember;
 import io.parley.permission.Permission;
 import io.parley.platform.error.ApiException;
 import io.parley.platform.error.ErrorCode;
+import io.parley.voice.VoiceModeration;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.Router;
@@ -27,13 +28,15 @@ import java.util.Set;
 
 import static io.parley.http.Handlers.async;
 
-/** Guild members: list, read, modify (nick, roles, timeout), role add/remove, kick. */
+/** Guild members: list, read, modify (nick, roles, timeout, voice moves and mutes), role add/remove, kick. */
 public final class MemberRoutes implements RouteModule {
     private static final long MAX_TIMEOUT_DAYS = 28;
     private final GuildContext g;
+    private final VoiceModeration voice;
 
     public MemberRoutes(GuildContext g) {
         this.g = g;
+        this.voice = new VoiceModeration(g);
     }
 
     @Override
@@ -89,6 +92,7 @@ public final class MemberRoutes implements RouteModule {
         String nick = input.optionalString("nick", 1, 32);
         List<Long> roles = roleIds(input);
         Instant timeout = timeout(input);
+        VoiceModeration.Change voiceChange = VoiceModeration.Change.from(input);
         input.done();
         return g.access().member(guildId, Authenticator.principal(ctx).userId()).compose(actor ->
                 current(guildId, userId).compose(member -> {
@@ -105,20 +109,21 @@ public final class MemberRoutes implements RouteModule {
                         changed.addAll(member.roles());
                         changed.removeIf(id -> roles.contains(id) && member.roles().contains(id));
                         return checkRoles(actor, guildId, changed).compose(v -> applyModeration(actor, member, input,
-                                nick, roles, timeout));
+                                nick, roles, timeout, voiceChange));
                     }
-                    return applyModeration(actor, member, input, nick, null, timeout);
+                    return applyModeration(actor, member, input, nick, null, timeout, voiceChange);
                 })).compose(v -> memberJson(ctx, guildId, userId));
     }
 
     private Future<Void> applyModeration(Actor actor, MemberRecord member, JsonInput input, String nick,
-                                         List<Long> roles, Instant timeout) {
+                                         List<Long> roles, Instant timeout, VoiceModeration.Change voiceChange) {
         if (input.has("communication_disabled_until")) {
             actor.require(Permission.MODERATE_MEMBERS);
             requireAboveMember(actor, member);
         }
-        return update(actor, member, input.has("nick") ? nick : member.nick(), roles != null ? roles : member.roles(),
-                input.has("communication_disabled_until") ? timeout : until(member));
+        return voice.apply(actor, member.user().id(), voiceChange).compose(v -> update(actor, member,
+                input.has("nick") ? nick : member.nick(), roles != null ? roles : member.roles(),
+                input.has("communication_disabled_until") ? timeout : until(member)));
     }
 
     private Future<?> changeRole(RoutingContext ctx, boolean add) {

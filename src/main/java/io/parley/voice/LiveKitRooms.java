@@ -2,6 +2,8 @@ package io.parley.voice;
 
 import io.livekit.server.RoomServiceClient;
 import io.parley.platform.config.ParleyConfig;
+import livekit.LivekitModels.ParticipantInfo;
+import livekit.LivekitModels.ParticipantPermission;
 import okhttp3.OkHttpClient;
 import retrofit2.Response;
 
@@ -38,6 +40,16 @@ public final class LiveKitRooms {
         Response<Void> response = client.removeParticipant(VoiceRooms.room(guildId, channelId), identity).execute();
         if (!response.isSuccessful() && response.code() != 404) {
             throw new IOException("LiveKit RemoveParticipant answered " + response.code());
+        }
+    }
+
+    /** Replaces the participant's permissions; LiveKit unpublishes tracks it no longer allows. */
+    public void updatePermissions(long guildId, long channelId, String identity, ParticipantPermission permission)
+            throws IOException {
+        Response<ParticipantInfo> response = client.updateParticipant(VoiceRooms.room(guildId, channelId), identity,
+                null, null, permission).execute();
+        if (!response.isSuccessful() && response.code() != 404) {
+            throw new IOException("LiveKit UpdateParticipant answered " + response.code());
         }
     }
 }

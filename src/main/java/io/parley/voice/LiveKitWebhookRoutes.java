@@ -5,6 +5,7 @@ import io.parley.http.RouteModule;
 import io.parley.platform.axon.Commands;
 import io.parley.voice.VoiceCommands.RecordParticipantJoined;
 import io.parley.voice.VoiceCommands.RecordParticipantLeft;
+import io.parley.voice.VoiceCommands.RecordRoomFinished;
 import io.parley.voice.VoiceCommands.RecordTrack;
 import io.parley.voice.VoiceCommands.SelfFlags;
 import io.vertx.core.Future;
@@ -30,10 +31,12 @@ public final class LiveKitWebhookRoutes implements RouteModule {
 
     private final WebhookReceiver receiver;
     private final Commands commands;
+    private final VoiceStateQueries states;
 
-    public LiveKitWebhookRoutes(String apiKey, String apiSecret, Commands commands) {
+    public LiveKitWebhookRoutes(String apiKey, String apiSecret, Commands commands, VoiceStateQueries states) {
         this.receiver = new WebhookReceiver(apiKey, apiSecret);
         this.commands = commands;
+        this.states = states;
     }
 
     @Override
@@ -64,8 +67,11 @@ public final class LiveKitWebhookRoutes implements RouteModule {
         Optional<VoiceRooms.Room> room = VoiceRooms.parseRoom(event.getRoom().getName());
         Optional<VoiceRooms.Identity> who = event.hasParticipant()
                 ? VoiceRooms.parseIdentity(event.getParticipant().getIdentity()) : Optional.empty();
+        if (room.isPresent() && event.getEvent().equals("room_finished")) {
+            return roomFinished(room.get(), Instant.ofEpochSecond(event.getCreatedAt()));
+        }
         if (room.isEmpty() || who.isEmpty()) {
-            return Future.succeededFuture(); // not a Parley room or participant, or room_finished
+            return Future.succeededFuture(); // not a Parley room or participant
         }
         long guildId = room.get().guildId();
         long userId = who.get().userId();
@@ -90,6 +96,15 @@ public final class LiveKitWebhookRoutes implements RouteModule {
             }
             default -> Future.succeededFuture();
         };
+    }
+
+    /** Everyone the read table has in the room's channel leaves it (their aggregates check it is so). */
+    private Future<?> roomFinished(VoiceRooms.Room room, Instant at) {
+        return states.inChannel(room.channelId()).compose(list -> Future.all(list.stream()
+                .filter(s -> s.guildId() == room.guildId())
+                .map(s -> commands.send(new RecordRoomFinished(VoiceCommands.id(s.guildId(), s.userId()), s.guildId(),
+                        s.userId(), room.channelId(), at)))
+                .toList()));
     }
 
     private static JsonObject metadata(String raw) {

@@ -34,6 +34,19 @@ public final class VoiceCommands {
                               boolean camera, boolean published, Instant at) {
     }
 
+    /**
+     * A moderator's PATCH of a member: {@code move} with {@code channelId} moves them (null
+     * disconnects); {@code mute}/{@code deaf} (null = unchanged) set server mute/deafen.
+     */
+    public record ModerateVoice(@TargetAggregateIdentifier String id, long guildId, long userId, long actorId,
+                                boolean move, Long channelId, Boolean mute, Boolean deaf, Instant at) {
+    }
+
+    /** LiveKit said the room of {@code channelId} finished: whoever is still in it is out of voice. */
+    public record RecordRoomFinished(@TargetAggregateIdentifier String id, long guildId, long userId, long channelId,
+                                     Instant at) {
+    }
+
     public record SelfFlags(boolean mute, boolean deaf, boolean video, boolean stream) {
         public static final SelfFlags NONE = new SelfFlags(false, false, false, false);
     }

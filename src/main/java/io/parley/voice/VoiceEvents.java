@@ -14,6 +14,22 @@ public final class VoiceEvents {
                                     boolean deaf, Instant at) {
     }
 
+    /** A moderator moved the member: LiveKit drops the old participant, the member's session gets a token for the new room. */
+    public record VoiceMoveRequested(String id, long guildId, long userId, long fromChannelId, long toChannelId,
+                                     String connectionId, String sessionId, SelfFlags self, long actorId,
+                                     Instant at) {
+    }
+
+    /** A moderator disconnected the member (their state is out of voice in the same unit of work). */
+    public record VoiceDisconnected(String id, long guildId, long userId, long channelId, String connectionId,
+                                    long actorId, Instant at) {
+    }
+
+    /** Server mute/deafen changed while the member is connected to {@code channelId}. */
+    public record ServerVoiceChanged(String id, long guildId, long userId, long channelId, String connectionId,
+                                     boolean mute, boolean deaf, long actorId, Instant at) {
+    }
+
     /** Bookkeeping only: a participant session LiveKit reported gone before Parley saw it join. */
     public record ParticipantEnded(String id, String participantSid) {
     }

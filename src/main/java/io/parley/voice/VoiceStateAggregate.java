@@ -1,11 +1,18 @@
 package io.parley.voice;
 
+import io.parley.platform.error.ApiException;
+import io.parley.platform.error.ErrorCode;
+import io.parley.voice.VoiceCommands.ModerateVoice;
 import io.parley.voice.VoiceCommands.RecordParticipantJoined;
 import io.parley.voice.VoiceCommands.RecordParticipantLeft;
+import io.parley.voice.VoiceCommands.RecordRoomFinished;
 import io.parley.voice.VoiceCommands.RecordTrack;
 import io.parley.voice.VoiceCommands.SelfFlags;
 import io.parley.voice.VoiceCommands.UpdateSelfFlags;
 import io.parley.voice.VoiceEvents.ParticipantEnded;
+import io.parley.voice.VoiceEvents.ServerVoiceChanged;
+import io.parley.voice.VoiceEvents.VoiceDisconnected;
+import io.parley.voice.VoiceEvents.VoiceMoveRequested;
 import io.parley.voice.VoiceEvents.VoiceStateChanged;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -20,9 +27,10 @@ import java.util.Deque;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One member's voice state in one guild, fed by LiveKit's webhooks. Webhooks may repeat or
- * arrive out of order: a participant session that has left never joins again, and an event
- * older than the last one applied changes nothing.
+ * One member's voice state in one guild, fed by LiveKit's webhooks and by moderators. Webhooks
+ * may repeat or arrive out of order: a participant session that has left never joins again,
+ * and an event older than the last one applied changes nothing. Server mute and deafen outlast
+ * a connection, as Discord's do. LiveKit itself is told by {@link VoiceEnforcer}, never from here.
  */
 public class VoiceStateAggregate {
     private static final int ENDED_SIDS_KEPT = 16;
@@ -34,6 +42,8 @@ public class VoiceStateAggregate {
     private String participantSid;
     private String sessionId;
     private SelfFlags self = SelfFlags.NONE;
+    private boolean mute;
+    private boolean deaf;
     private Instant lastAt = Instant.EPOCH;
     private final Deque<String> endedSids = new ArrayDeque<>();
 
@@ -48,7 +58,7 @@ public class VoiceStateAggregate {
             return false;
         }
         apply(new VoiceStateChanged(c.id(), c.guildId(), c.userId(), c.channelId(), c.connectionId(),
-                c.participantSid(), c.sessionId(), c.self(), false, false, c.at()));
+                c.participantSid(), c.sessionId(), c.self(), mute, deaf, c.at()));
         return true;
     }
 
@@ -63,8 +73,17 @@ public class VoiceStateAggregate {
             apply(new ParticipantEnded(c.id(), c.participantSid()));
             return false;
         }
-        apply(new VoiceStateChanged(c.id(), c.guildId(), c.userId(), null, null, c.participantSid(), null,
-                SelfFlags.NONE, false, false, c.at().isBefore(lastAt) ? lastAt : c.at()));
+        leave(c.guildId(), c.userId(), c.at());
+        return true;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public boolean handle(RecordRoomFinished c) {
+        if (channelId == null || channelId != c.channelId() || c.at().isBefore(lastAt)) {
+            return false;
+        }
+        leave(c.guildId(), c.userId(), c.at());
         return true;
     }
 
@@ -75,7 +94,7 @@ public class VoiceStateAggregate {
             return false;
         }
         apply(new VoiceStateChanged(c.id(), c.guildId(), c.userId(), channelId, connectionId, participantSid,
-                sessionId, c.self(), false, false, c.at().isBefore(lastAt) ? lastAt : c.at()));
+                sessionId, c.self(), mute, deaf, latest(c.at())));
         return true;
     }
 
@@ -91,8 +110,48 @@ public class VoiceStateAggregate {
             return false;
         }
         apply(new VoiceStateChanged(c.id(), c.guildId(), c.userId(), channelId, connectionId, participantSid,
-                sessionId, next, false, false, c.at()));
+                sessionId, next, mute, deaf, c.at()));
         return true;
+    }
+
+    /** 400 USER_NOT_IN_VOICE unless connected (Discord's rule for channel_id, mute and deaf alike). */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public boolean handle(ModerateVoice c) {
+        if (channelId == null) {
+            throw new ApiException(ErrorCode.USER_NOT_IN_VOICE);
+        }
+        Instant at = latest(c.at());
+        boolean nextMute = c.mute() == null ? mute : c.mute();
+        boolean nextDeaf = c.deaf() == null ? deaf : c.deaf();
+        boolean changed = false;
+        if (nextMute != mute || nextDeaf != deaf) {
+            apply(new ServerVoiceChanged(c.id(), c.guildId(), c.userId(), channelId, connectionId, nextMute, nextDeaf,
+                    c.actorId(), at));
+            apply(new VoiceStateChanged(c.id(), c.guildId(), c.userId(), channelId, connectionId, participantSid,
+                    sessionId, self, nextMute, nextDeaf, at));
+            changed = true;
+        }
+        if (c.move() && c.channelId() == null) {
+            apply(new VoiceDisconnected(c.id(), c.guildId(), c.userId(), channelId, connectionId, c.actorId(), at));
+            leave(c.guildId(), c.userId(), at);
+            changed = true;
+        } else if (c.move() && !c.channelId().equals(channelId)) {
+            // the state follows LiveKit: participant_left for the old room, participant_joined for the new one
+            apply(new VoiceMoveRequested(c.id(), c.guildId(), c.userId(), channelId, c.channelId(), connectionId,
+                    sessionId, self, c.actorId(), at));
+            changed = true;
+        }
+        return changed;
+    }
+
+    private void leave(long guildId, long userId, Instant at) {
+        apply(new VoiceStateChanged(id, guildId, userId, null, null, participantSid, null, SelfFlags.NONE, mute, deaf,
+                latest(at)));
+    }
+
+    private Instant latest(Instant at) {
+        return at.isBefore(lastAt) ? lastAt : at;
     }
 
     @EventSourcingHandler
@@ -106,6 +165,8 @@ public class VoiceStateAggregate {
         participantSid = e.channelId() == null ? null : e.participantSid();
         sessionId = e.sessionId();
         self = e.self();
+        mute = e.mute();
+        deaf = e.deaf();
         lastAt = e.at();
     }
 

@@ -6,21 +6,25 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
- * A stand-in for LiveKit's RoomService as the SDK reaches it: Twirp over HTTP with protobuf
- * bodies at {@code /twirp/livekit.RoomService/<Method>}. It records each call and answers
- * with an empty protobuf message (valid for every response type the tests use).
+ * A stand-in for LiveKit as Parley reaches it: RoomService as Twirp over HTTP with protobuf
+ * bodies at {@code /twirp/livekit.RoomService/<Method>} (each call recorded and answered with
+ * an empty protobuf message, valid for every response type Parley reads), and LiveKit's
+ * {@code GET /} health answer "OK".
  */
-final class FakeLiveKit implements AutoCloseable {
-    record Call(String method, String contentType, String authorization, byte[] body) {
+public final class FakeLiveKit implements AutoCloseable {
+    public record Call(String method, String contentType, String authorization, byte[] body) {
     }
 
     private final HttpServer server;
-    final List<Call> calls = new CopyOnWriteArrayList<>();
-    volatile int status = 200;
+    public final List<Call> calls = new CopyOnWriteArrayList<>();
+    public volatile int status = 200;
+    /** False: the health check answers 503, as a LiveKit that is starting or failing does. */
+    public volatile boolean healthy = true;
 
-    FakeLiveKit() throws IOException {
+    public FakeLiveKit() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/twirp/livekit.RoomService/", exchange -> {
             String path = exchange.getRequestURI().getPath();
@@ -38,11 +42,38 @@ final class FakeLiveKit implements AutoCloseable {
             }
             exchange.close();
         });
+        server.createContext("/", exchange -> {
+            byte[] ok = "OK".getBytes();
+            boolean root = exchange.getRequestURI().getPath().equals("/");
+            exchange.sendResponseHeaders(!root ? 404 : healthy ? 200 : 503, ok.length);
+            exchange.getResponseBody().write(ok);
+            exchange.close();
+        });
         server.start();
     }
 
-    String wsUrl() {
+    public String wsUrl() {
         return "ws://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The first recorded call of {@code method} that matches, waiting up to 5 s for it. */
+    public Call await(String method, Predicate<Call> matching) {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (System.currentTimeMillis() < deadline) {
+            for (Call call : calls) {
+                if (call.method().equals(method) && matching.test(call)) {
+                    return call;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("LiveKit saw no matching " + method + " within 5 s; calls: "
+                + calls.stream().map(Call::method).toList());
     }
 
     @Override

@@ -4,7 +4,10 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import io.parley.platform.config.ParleyConfig;
 import livekit.LivekitRoom.DeleteRoomRequest;
+import io.parley.permission.Permission;
+import livekit.LivekitModels.TrackSource;
 import livekit.LivekitRoom.RoomParticipantIdentity;
+import livekit.LivekitRoom.UpdateParticipantRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,27 @@ class LiveKitRoomsTest {
         RoomParticipantIdentity request = RoomParticipantIdentity.parseFrom(call.body());
         assertEquals("guild_5_channel_6", request.getRoom());
         assertEquals("user_7_abc", request.getIdentity());
+    }
+
+    @Test
+    void aServerMuteTakesTheMicrophoneAndDeafenStopsSubscribing() throws Exception {
+        long speakAndStream = Permission.of(Permission.CONNECT, Permission.SPEAK, Permission.STREAM);
+        rooms.updatePermissions(5, 6, "user_7_abc", VoicePermissions.of(speakAndStream, true, false));
+        FakeLiveKit.Call call = fake.calls.get(0);
+        assertEquals("UpdateParticipant", call.method());
+        UpdateParticipantRequest request = UpdateParticipantRequest.parseFrom(call.body());
+        assertEquals("guild_5_channel_6", request.getRoom());
+        assertEquals("user_7_abc", request.getIdentity());
+        assertEquals(List.of(TrackSource.CAMERA, TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO),
+                request.getPermission().getCanPublishSourcesList());
+        assertTrue(request.getPermission().getCanPublish());
+        assertTrue(request.getPermission().getCanSubscribe());
+
+        rooms.updatePermissions(5, 6, "user_7_abc", VoicePermissions.of(Permission.of(Permission.CONNECT,
+                Permission.SPEAK), false, true));
+        UpdateParticipantRequest deaf = UpdateParticipantRequest.parseFrom(fake.calls.get(1).body());
+        assertEquals(false, deaf.getPermission().getCanSubscribe());
+        assertEquals(false, deaf.getPermission().getCanPublish(), "a deafened member is muted too");
     }
 
     @Test

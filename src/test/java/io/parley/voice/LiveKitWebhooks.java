@@ -64,4 +64,23 @@ final class LiveKitWebhooks {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Sends the webhook LiveKit would for the participant a VOICE_SERVER_UPDATE's token admits
+     * (its identity and metadata), signed with the dev key; returns the HTTP status.
+     */
+    static int forToken(int port, String event, io.vertx.core.json.JsonObject serverUpdate, String sid, long at) {
+        String room = "guild_" + serverUpdate.getString("guild_id") + "_channel_" + serverUpdate.getString("channel_id");
+        var claims = com.auth0.jwt.JWT.decode(serverUpdate.getString("token"));
+        String body = body(participant(event, room, claims.getSubject(), sid, claims.getClaim("metadata").asString(), at));
+        return post(port, body, sign(body, "devkey", "secret", 60_000));
+    }
+
+    /** LiveKit's room_finished for a voice channel's room. */
+    static int roomFinished(int port, String guildId, String channelId, long at) {
+        String room = "guild_" + guildId + "_channel_" + channelId;
+        String body = body(WebhookEvent.newBuilder().setEvent("room_finished").setId("EV_" + room + "_" + at)
+                .setCreatedAt(at).setRoom(Room.newBuilder().setName(room).setSid("RM_" + room)).build());
+        return post(port, body, sign(body, "devkey", "secret", 60_000));
+    }
 }

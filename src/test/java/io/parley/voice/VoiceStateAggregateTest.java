@@ -1,11 +1,17 @@
 package io.parley.voice;
 
+import io.parley.platform.error.ApiException;
+import io.parley.voice.VoiceCommands.ModerateVoice;
 import io.parley.voice.VoiceCommands.RecordParticipantJoined;
+import io.parley.voice.VoiceCommands.RecordRoomFinished;
 import io.parley.voice.VoiceCommands.RecordParticipantLeft;
 import io.parley.voice.VoiceCommands.RecordTrack;
 import io.parley.voice.VoiceCommands.SelfFlags;
 import io.parley.voice.VoiceCommands.UpdateSelfFlags;
 import io.parley.voice.VoiceEvents.ParticipantEnded;
+import io.parley.voice.VoiceEvents.ServerVoiceChanged;
+import io.parley.voice.VoiceEvents.VoiceDisconnected;
+import io.parley.voice.VoiceEvents.VoiceMoveRequested;
 import io.parley.voice.VoiceEvents.VoiceStateChanged;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -128,6 +134,76 @@ class VoiceStateAggregateTest {
                         T0.plusSeconds(1)));
         fixture.given(joined("PA_1", 10, T0), left("PA_1", T0.plusSeconds(1)))
                 .when(new UpdateSelfFlags(ID, 1, 2, deaf, T0.plusSeconds(2)))
+                .expectNoEvents();
+    }
+
+    private static ModerateVoice moderate(boolean move, Long channelId, Boolean mute, Boolean deaf) {
+        return new ModerateVoice(ID, 1, 2, 99, move, channelId, mute, deaf, T0.plusSeconds(5));
+    }
+
+    @Test
+    void aServerMuteIsRecordedAndPushedWhileConnected() {
+        fixture.given(joined("PA_1", 10, T0))
+                .when(moderate(false, null, true, null))
+                .expectEvents(new ServerVoiceChanged(ID, 1, 2, 10, "c0ffee", true, false, 99, T0.plusSeconds(5)),
+                        new VoiceStateChanged(ID, 1, 2, 10L, "c0ffee", "PA_1", "sess", MUTED, true, false,
+                                T0.plusSeconds(5)))
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void moderatingAMemberOutOfVoiceIsRefused() {
+        fixture.given(joined("PA_1", 10, T0), left("PA_1", T0.plusSeconds(1)))
+                .when(moderate(false, null, true, null))
+                .expectNoEvents()
+                .expectException(ApiException.class)
+                .expectExceptionMessage("Target user is not connected to voice");
+        fixture.givenNoPriorActivity()
+                .when(moderate(true, 11L, null, null))
+                .expectException(ApiException.class);
+    }
+
+    @Test
+    void aMuteThatChangesNothingRecordsNothing() {
+        fixture.given(joined("PA_1", 10, T0))
+                .when(moderate(false, null, false, false))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void aDisconnectTakesTheMemberOutAtOnceAndKeepsTheServerMute() {
+        VoiceStateChanged mutedJoin = new VoiceStateChanged(ID, 1, 2, 10L, "c0ffee", "PA_1", "sess", MUTED, true,
+                false, T0);
+        fixture.given(mutedJoin)
+                .when(moderate(true, null, null, null))
+                .expectEvents(new VoiceDisconnected(ID, 1, 2, 10, "c0ffee", 99, T0.plusSeconds(5)),
+                        new VoiceStateChanged(ID, 1, 2, null, null, "PA_1", null, SelfFlags.NONE, true, false,
+                                T0.plusSeconds(5)));
+        fixture.given(mutedJoin, new VoiceStateChanged(ID, 1, 2, null, null, "PA_1", null, SelfFlags.NONE, true,
+                        false, T0.plusSeconds(5)))
+                .when(join("PA_2", 10, T0.plusSeconds(6)))
+                .expectEvents(new VoiceStateChanged(ID, 1, 2, 10L, "c0ffee", "PA_2", "sess", MUTED, true, false,
+                        T0.plusSeconds(6)));
+    }
+
+    @Test
+    void aMoveIsRequestedAndTheStateFollowsLiveKit() {
+        fixture.given(joined("PA_1", 10, T0))
+                .when(moderate(true, 11L, null, null))
+                .expectEvents(new VoiceMoveRequested(ID, 1, 2, 10, 11, "c0ffee", "sess", MUTED, 99, T0.plusSeconds(5)));
+        fixture.given(joined("PA_1", 10, T0))
+                .when(moderate(true, 10L, null, null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aFinishedRoomEmptiesOnlyItsOwnChannel() {
+        fixture.given(joined("PA_1", 10, T0))
+                .when(new RecordRoomFinished(ID, 1, 2, 10, T0.plusSeconds(3)))
+                .expectEvents(left("PA_1", T0.plusSeconds(3)));
+        fixture.given(joined("PA_1", 10, T0))
+                .when(new RecordRoomFinished(ID, 1, 2, 11, T0.plusSeconds(3)))
                 .expectNoEvents();
     }
 }

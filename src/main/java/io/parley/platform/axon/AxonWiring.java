@@ -73,6 +73,22 @@ public final class AxonWiring {
     }
 
     /**
+     * A processor whose handlers act on the outside world (LiveKit calls): one position shared
+     * by the cluster, so each event is acted on once; it starts at the head of the log the first
+     * time and is never replayed (it is no projection).
+     */
+    public void sideEffectProcessor(Configurer configurer, String group,
+                                    Function<org.axonframework.config.Configuration, Object> handler) {
+        configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessor(group, c -> c.eventStore(), c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andBatchSize(1)
+                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken)
+                        .andTokenClaimInterval(claimIntervalMs, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .registerEventHandler(handler));
+    }
+
+    /**
      * A projection in its own tracking processor: its table writes and its token commit in
      * one transaction, and REST replies can wait for it through {@link ReadYourWrites}.
      */

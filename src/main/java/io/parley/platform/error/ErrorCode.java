@@ -50,6 +50,7 @@ public enum ErrorCode {
     RATE_LIMITED(429, "You are being rate limited."),
     INTERNAL_ERROR(500, "Internal Server Error"),
     SERVICE_UNAVAILABLE(503, "Service Unavailable"),
+    USER_NOT_IN_VOICE(400, "Target user is not connected to voice"),
     /** Not an error reply: the 202 body of a search while the index is still being built. */
     SEARCH_INDEX_NOT_READY(202, "Index not yet available. Try again later");
 

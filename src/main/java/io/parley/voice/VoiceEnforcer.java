@@ -1,0 +1,191 @@
+package io.parley.voice;
+
+import io.parley.guild.GuildAccess;
+import io.parley.guild.GuildEvents.ChannelOverwriteDeleted;
+import io.parley.guild.GuildEvents.ChannelOverwriteSet;
+import io.parley.guild.GuildEvents.GuildOwnershipTransferred;
+import io.parley.guild.GuildEvents.RoleDeleted;
+import io.parley.guild.GuildEvents.RoleUpdated;
+import io.parley.guild.GuildProjection;
+import io.parley.member.MemberEvents.MemberRemoved;
+import io.parley.member.MemberEvents.MemberUpdated;
+import io.parley.member.MemberEvents.UserBanned;
+import io.parley.member.MemberProjection;
+import io.parley.permission.Permission;
+import io.parley.platform.axon.ReadYourWrites;
+import io.parley.voice.VoiceEvents.ServerVoiceChanged;
+import io.parley.voice.VoiceEvents.VoiceDisconnected;
+import io.parley.voice.VoiceEvents.VoiceMoveRequested;
+import io.parley.voice.VoiceEvents.VoiceStateChanged;
+import io.vertx.core.Future;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Pushes moderation and permission changes to LiveKit through RoomService: moves and
+ * disconnects remove the participant, server mute/deafen and changed SPEAK/STREAM replace
+ * its permissions, lost CONNECT (overwrites, roles, timeouts, kicks, bans) removes it. Runs
+ * in a side-effect processor of its own (once per cluster, never replayed) on an Axon thread,
+ * where the blocking calls are allowed. A failed call is logged and not retried: the state in
+ * Parley is already right, and a later change pushes again.
+ */
+@ProcessingGroup(VoiceEnforcer.GROUP)
+final class VoiceEnforcer {
+    static final String GROUP = "voice-enforcer";
+    private static final Logger log = LoggerFactory.getLogger(VoiceEnforcer.class);
+
+    private final LiveKitRooms rooms;
+    private final VoiceStateQueries states;
+    private final GuildAccess access;
+    private final ReadYourWrites readYourWrites;
+    private final long waitMs;
+
+    VoiceEnforcer(LiveKitRooms rooms, VoiceStateQueries states, GuildAccess access, ReadYourWrites readYourWrites,
+                  long waitMs) {
+        this.rooms = rooms;
+        this.states = states;
+        this.access = access;
+        this.readYourWrites = readYourWrites;
+        this.waitMs = waitMs;
+    }
+
+    @EventHandler
+    void on(VoiceMoveRequested e) {
+        remove(e.guildId(), e.fromChannelId(), e.userId(), e.connectionId());
+    }
+
+    @EventHandler
+    void on(VoiceDisconnected e) {
+        remove(e.guildId(), e.channelId(), e.userId(), e.connectionId());
+    }
+
+    @EventHandler
+    void on(ServerVoiceChanged e) {
+        enforce(e.guildId(), e.channelId(), e.userId(), e.connectionId(), e.mute(), e.deaf());
+    }
+
+    /** A server-muted or deafened member joining (again): their token did not know it. */
+    @EventHandler
+    void on(VoiceStateChanged e) {
+        if (e.channelId() != null && (e.mute() || e.deaf())) {
+            enforce(e.guildId(), e.channelId(), e.userId(), e.connectionId(), e.mute(), e.deaf());
+        }
+    }
+
+    @EventHandler
+    void on(RoleUpdated e, DomainEventMessage<?> message) {
+        guildChanged(e.guildId(), message);
+    }
+
+    @EventHandler
+    void on(RoleDeleted e, DomainEventMessage<?> message) {
+        guildChanged(e.guildId(), message);
+    }
+
+    @EventHandler
+    void on(GuildOwnershipTransferred e, DomainEventMessage<?> message) {
+        guildChanged(e.guildId(), message);
+    }
+
+    @EventHandler
+    void on(ChannelOverwriteSet e, DomainEventMessage<?> message) {
+        caughtUp(GuildProjection.GROUP, message);
+        load(states.inChannel(e.channelId())).forEach(this::enforce);
+    }
+
+    @EventHandler
+    void on(ChannelOverwriteDeleted e, DomainEventMessage<?> message) {
+        caughtUp(GuildProjection.GROUP, message);
+        load(states.inChannel(e.channelId())).forEach(this::enforce);
+    }
+
+    /** Roles or a timeout changed. */
+    @EventHandler
+    void on(MemberUpdated e, DomainEventMessage<?> message) {
+        caughtUp(MemberProjection.GROUP, message);
+        load(states.of(e.guildId(), e.userId())).ifPresent(this::enforce);
+    }
+
+    @EventHandler
+    void on(MemberRemoved e) {
+        load(states.of(e.guildId(), e.userId()))
+                .ifPresent(s -> remove(s.guildId(), s.channelId(), s.userId(), s.connectionId()));
+    }
+
+    @EventHandler
+    void on(UserBanned e) {
+        load(states.of(e.guildId(), e.userId()))
+                .ifPresent(s -> remove(s.guildId(), s.channelId(), s.userId(), s.connectionId()));
+    }
+
+    private void guildChanged(long guildId, DomainEventMessage<?> message) {
+        caughtUp(GuildProjection.GROUP, message);
+        load(states.inGuild(guildId)).forEach(this::enforce);
+    }
+
+    private void enforce(VoiceStateRecord s) {
+        enforce(s.guildId(), s.channelId(), s.userId(), s.connectionId(), s.mute(), s.deaf());
+    }
+
+    private void enforce(long guildId, long channelId, long userId, String connectionId, boolean mute, boolean deaf) {
+        long permissions = channelPermissions(channelId, userId);
+        if (!Permission.has(permissions, Permission.CONNECT)) {
+            remove(guildId, channelId, userId, connectionId);
+            return;
+        }
+        try {
+            rooms.updatePermissions(guildId, channelId, VoiceRooms.identity(userId, connectionId),
+                    VoicePermissions.of(permissions, mute, deaf));
+        } catch (Exception failure) {
+            log.warn("could not update the LiveKit permissions of user {} in channel {}: {}", userId, channelId,
+                    failure.toString());
+        }
+    }
+
+    private void remove(long guildId, long channelId, long userId, String connectionId) {
+        try {
+            rooms.removeParticipant(guildId, channelId, VoiceRooms.identity(userId, connectionId));
+        } catch (Exception failure) {
+            log.warn("could not remove user {} from the LiveKit room of channel {}: {}", userId, channelId,
+                    failure.toString());
+        }
+    }
+
+    /** 0 when the member or the channel is gone. */
+    private long channelPermissions(long channelId, long userId) {
+        try {
+            return access.channel(channelId, userId).toCompletionStage().toCompletableFuture()
+                    .get(waitMs, TimeUnit.MILLISECONDS).permissions();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof io.parley.platform.error.ApiException) {
+                return 0; // not a member any more, or the channel is gone
+            }
+            throw new IllegalStateException("permissions of user " + userId + " in channel " + channelId, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("permissions of user " + userId + " in channel " + channelId, e);
+        }
+    }
+
+    /** The read tables the permission check reads may trail this event: wait (bounded) for them. */
+    private void caughtUp(String group, DomainEventMessage<?> message) {
+        try {
+            readYourWrites.await(group, message.getAggregateIdentifier(), message.getSequenceNumber())
+                    .toCompletionStage().toCompletableFuture().get(waitMs + 1000, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // go on with what the tables say
+        }
+    }
+
+    private <T> T load(Future<T> query) {
+        try {
+            return query.toCompletionStage().toCompletableFuture().get(waitMs, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("voice_states query failed", e);
+        }
+    }
+}

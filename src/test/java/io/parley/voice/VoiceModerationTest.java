@@ -1,0 +1,216 @@
+package io.parley.voice;
+
+import io.parley.testing.ApiClient;
+import io.parley.testing.ApiClient.Account;
+import io.parley.testing.GatewayClient;
+import io.parley.testing.Guilds;
+import io.parley.testing.Guilds.Guild;
+import io.parley.testing.TestParley;
+import io.vertx.core.json.JsonObject;
+import livekit.LivekitModels.TrackSource;
+import livekit.LivekitRoom.RoomParticipantIdentity;
+import livekit.LivekitRoom.UpdateParticipantRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.parley.testing.ApiClient.API;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Moderation reaching LiveKit: a Parley whose LiveKit is a {@link FakeLiveKit}, members
+ * joined over the gateway and confirmed by signed webhooks, then moderators' PATCHes and
+ * permission changes seen as VOICE_STATE_UPDATE and as RoomService calls.
+ */
+@ExtendWith(VoiceParley.class)
+class VoiceModerationTest {
+    private static final int GUILDS_AND_VOICE = 1 | 1 << 7;
+    private static final long CONNECT = 1L << 20;
+    private static final long SPEAK = 1L << 21;
+    private static final AtomicInteger SIDS = new AtomicInteger();
+
+    private FakeLiveKit livekit;
+    private TestParley parley;
+
+    private ApiClient api;
+    private Account owner;
+    private Account member;
+    private Guild guild;
+    private String lounge;
+    private String stage;
+
+    @BeforeEach
+    void setUp(VoiceParley.Server server) {
+        parley = server.parley();
+        livekit = server.livekit();
+        api = parley.client();
+        owner = api.register("correct horse battery");
+        member = api.register("correct horse battery");
+        guild = Guilds.create(api, owner, "Voice moderation");
+        Guilds.join(api, member, guild, owner);
+        lounge = voiceChannel("Lounge");
+        stage = voiceChannel("Stage");
+    }
+
+    private String voiceChannel(String name) {
+        return api.post(API + "/guilds/" + guild.id() + "/channels", new JsonObject().put("name", name).put("type", 2),
+                owner.token()).json().getString("id");
+    }
+
+    private GatewayClient session(Account account) {
+        GatewayClient client = GatewayClient.connect(parley.node().httpPort(), "v=10&encoding=json");
+        client.next(5000);
+        client.identify(account.token(), GUILDS_AND_VOICE);
+        client.dispatch("GUILD_CREATE");
+        return client;
+    }
+
+    /** op 4 into the channel, then LiveKit's participant_joined; returns the VOICE_SERVER_UPDATE. */
+    private JsonObject joinVoice(GatewayClient session, String channelId) {
+        session.send(new JsonObject().put("op", 4).put("d", new JsonObject().put("guild_id", guild.id())
+                .put("channel_id", channelId).put("self_mute", false).put("self_deaf", false)));
+        JsonObject server = session.dispatch("VOICE_SERVER_UPDATE").getJsonObject("d");
+        assertEquals(200, LiveKitWebhooks.forToken(parley.node().httpPort(), "participant_joined", server,
+                "PA_" + SIDS.incrementAndGet(), Instant.now().getEpochSecond()));
+        String userId = com.auth0.jwt.JWT.decode(server.getString("token")).getClaim("name").asString();
+        VoiceParley.listedInVoice(parley, owner.token(), userId);
+        return server;
+    }
+
+    private String identity(Account account, JsonObject server) {
+        return "user_" + account.id() + "_" + server.getString("connection_id");
+    }
+
+    private JsonObject stateOf(GatewayClient viewer, Account account) {
+        for (int i = 0; i < 5; i++) {
+            JsonObject state = viewer.dispatch("VOICE_STATE_UPDATE").getJsonObject("d");
+            if (state.getString("user_id").equals(account.id())) {
+                return state;
+            }
+        }
+        throw new AssertionError("no VOICE_STATE_UPDATE of " + account.id());
+    }
+
+    private ApiClient.Reply patchMember(Account target, JsonObject body, Account actor) {
+        return api.patch(API + "/guilds/" + guild.id() + "/members/" + target.id(), body, actor.token());
+    }
+
+    private static UpdateParticipantRequest update(FakeLiveKit.Call call) {
+        try {
+            return UpdateParticipantRequest.parseFrom(call.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RoomParticipantIdentity removal(FakeLiveKit.Call call) {
+        try {
+            return RoomParticipantIdentity.parseFrom(call.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void twoMembersSeeEachOtherAndAServerMuteReachesLiveKit() {
+        try (GatewayClient a = session(owner); GatewayClient b = session(member)) {
+            joinVoice(a, lounge);
+            assertEquals(lounge, stateOf(b, owner).getString("channel_id"));
+            JsonObject serverB = joinVoice(b, lounge);
+            assertEquals(lounge, stateOf(a, member).getString("channel_id"));
+
+            assertEquals(200, patchMember(member, new JsonObject().put("mute", true), owner).status());
+            JsonObject muted = stateOf(a, member);
+            assertEquals(true, muted.getBoolean("mute"));
+            assertEquals(false, muted.getBoolean("deaf"));
+            assertEquals(lounge, muted.getString("channel_id"));
+
+            String who = identity(member, serverB);
+            UpdateParticipantRequest pushed = update(livekit.await("UpdateParticipant",
+                    c -> update(c).getIdentity().equals(who)));
+            assertEquals("guild_" + guild.id() + "_channel_" + lounge, pushed.getRoom());
+            assertTrue(!pushed.getPermission().getCanPublishSourcesList().contains(TrackSource.MICROPHONE),
+                    "a server-muted member may not publish the microphone");
+            assertTrue(pushed.getPermission().getCanSubscribe());
+        }
+    }
+
+    @Test
+    void losingSpeakRevokesTheMicrophoneAndLosingConnectRemovesTheParticipant() {
+        try (GatewayClient b = session(member)) {
+            String who = identity(member, joinVoice(b, lounge));
+            stateOf(b, member);
+            String overwrite = API + "/channels/" + lounge + "/permissions/" + member.id();
+            assertEquals(204, api.put(overwrite, new JsonObject().put("type", 1).put("allow", "0")
+                    .put("deny", Long.toString(SPEAK)), owner.token()).status());
+            UpdateParticipantRequest revoked = update(livekit.await("UpdateParticipant",
+                    c -> update(c).getIdentity().equals(who)));
+            assertEquals(Set.of(TrackSource.CAMERA, TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO),
+                    Set.copyOf(revoked.getPermission().getCanPublishSourcesList()));
+
+            assertEquals(204, api.put(overwrite, new JsonObject().put("type", 1).put("allow", "0")
+                    .put("deny", Long.toString(SPEAK | CONNECT)), owner.token()).status());
+            RoomParticipantIdentity removed = removal(livekit.await("RemoveParticipant",
+                    c -> removal(c).getIdentity().equals(who)));
+            assertEquals("guild_" + guild.id() + "_channel_" + lounge, removed.getRoom());
+        }
+    }
+
+    @Test
+    void aTimeoutRemovesTheParticipant() {
+        try (GatewayClient b = session(member)) {
+            String who = identity(member, joinVoice(b, lounge));
+            stateOf(b, member);
+            assertEquals(200, patchMember(member, new JsonObject().put("communication_disabled_until",
+                    Instant.now().plusSeconds(600).toString()), owner).status());
+            livekit.await("RemoveParticipant", c -> removal(c).getIdentity().equals(who));
+        }
+    }
+
+    @Test
+    void aMoveHandsTheMemberATokenForTheNewRoomAndADisconnectEndsTheirVoiceState() {
+        try (GatewayClient a = session(owner); GatewayClient b = session(member)) {
+            JsonObject first = joinVoice(b, lounge);
+            stateOf(a, member);
+
+            assertEquals(200, patchMember(member, new JsonObject().put("channel_id", stage), owner).status());
+            JsonObject moved = b.dispatch("VOICE_SERVER_UPDATE").getJsonObject("d");
+            assertEquals(stage, moved.getString("channel_id"));
+            String old = identity(member, first);
+            assertEquals("guild_" + guild.id() + "_channel_" + lounge,
+                    removal(livekit.await("RemoveParticipant", c -> removal(c).getIdentity().equals(old))).getRoom());
+
+            assertEquals(200, LiveKitWebhooks.forToken(parley.node().httpPort(), "participant_joined", moved,
+                    "PA_" + SIDS.incrementAndGet(), Instant.now().getEpochSecond() + 1));
+            assertEquals(stage, stateOf(a, member).getString("channel_id"));
+
+            assertEquals(200, patchMember(member, new JsonObject().putNull("channel_id"), owner).status());
+            assertNull(stateOf(a, member).getString("channel_id"));
+            String now = identity(member, moved);
+            livekit.await("RemoveParticipant", c -> removal(c).getIdentity().equals(now));
+        }
+    }
+
+    @Test
+    void refusedModeration() {
+        assertEquals("USER_NOT_IN_VOICE", patchMember(member, new JsonObject().put("mute", true), owner).errorCode());
+        try (GatewayClient a = session(owner)) {
+            joinVoice(a, lounge);
+            stateOf(a, owner);
+            assertEquals("MISSING_PERMISSIONS", patchMember(owner, new JsonObject().put("deaf", true), member)
+                    .errorCode(), "deafening needs DEAFEN_MEMBERS");
+            assertEquals("MISSING_PERMISSIONS", patchMember(owner, new JsonObject().put("channel_id", stage), member)
+                    .errorCode(), "moving needs MOVE_MEMBERS");
+            assertEquals("INVALID_FORM_BODY", patchMember(owner, new JsonObject().put("channel_id",
+                    guild.generalChannelId()), owner).errorCode(), "a text channel is no voice channel");
+            assertEquals("INVALID_FORM_BODY", patchMember(owner, new JsonObject().put("mute", "yes"), owner)
+                    .errorCode());
+        }
+    }
+}
