@@ -34,6 +34,9 @@ import io.parley.permission.Overwrite;
 import io.parley.permission.Permission;
 import io.parley.platform.id.Snowflakes;
 import io.parley.platform.storage.Jdbc;
+import io.parley.voice.VoiceEvents.ServerVoiceChanged;
+import io.parley.voice.VoiceEvents.VoiceDisconnected;
+import io.parley.voice.VoiceEvents.VoiceMoveRequested;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.axonframework.config.ProcessingGroup;
@@ -128,6 +131,31 @@ public final class AuditLogProjection {
                 new Change("id", Long.toString(o.id()), null), new Change("type", o.type().wire(), null),
                 new Change("allow", Permission.toWire(o.allow()), null),
                 new Change("deny", Permission.toWire(o.deny()), null))), null, e.at());
+    }
+
+    @EventHandler
+    void on(ServerVoiceChanged e, TrackingToken token) {
+        List<Change> changes = new ArrayList<>();
+        if (e.mute() != e.wasMute()) {
+            changes.add(new Change("mute", e.wasMute(), e.mute()));
+        }
+        if (e.deaf() != e.wasDeaf()) {
+            changes.add(new Change("deaf", e.wasDeaf(), e.deaf()));
+        }
+        record(token, e.guildId(), e.actorId(), e.userId(), AuditAction.MEMBER_UPDATE, changes(changes), null, e.at());
+    }
+
+    /** Discord leaves the target out and counts moved members; Parley names the member and the channels. */
+    @EventHandler
+    void on(VoiceMoveRequested e, TrackingToken token) {
+        record(token, e.guildId(), e.actorId(), e.userId(), AuditAction.MEMBER_MOVE, changes(List.of(new Change(
+                "channel_id", Long.toString(e.fromChannelId()), Long.toString(e.toChannelId())))), null, e.at());
+    }
+
+    @EventHandler
+    void on(VoiceDisconnected e, TrackingToken token) {
+        record(token, e.guildId(), e.actorId(), e.userId(), AuditAction.MEMBER_DISCONNECT, changes(List.of(new Change(
+                "channel_id", Long.toString(e.channelId()), null))), null, e.at());
     }
 
     @EventHandler

@@ -25,9 +25,10 @@ public final class VoiceEvents {
                                     long actorId, Instant at) {
     }
 
-    /** Server mute/deafen changed while the member is connected to {@code channelId}. */
+    /** Server mute/deafen changed (from {@code wasMute}/{@code wasDeaf}) while the member is connected to {@code channelId}. */
     public record ServerVoiceChanged(String id, long guildId, long userId, long channelId, String connectionId,
-                                     boolean mute, boolean deaf, long actorId, Instant at) {
+                                     boolean mute, boolean deaf, boolean wasMute, boolean wasDeaf, long actorId,
+                                     Instant at) {
     }
 
     /** Bookkeeping only: a participant session LiveKit reported gone before Parley saw it join. */

@@ -127,7 +127,7 @@ public class VoiceStateAggregate {
         boolean changed = false;
         if (nextMute != mute || nextDeaf != deaf) {
             apply(new ServerVoiceChanged(c.id(), c.guildId(), c.userId(), channelId, connectionId, nextMute, nextDeaf,
-                    c.actorId(), at));
+                    mute, deaf, c.actorId(), at));
             apply(new VoiceStateChanged(c.id(), c.guildId(), c.userId(), channelId, connectionId, participantSid,
                     sessionId, self, nextMute, nextDeaf, at));
             changed = true;

@@ -101,6 +101,24 @@ class VoiceModerationTest {
         return api.patch(API + "/guilds/" + guild.id() + "/members/" + target.id(), body, actor.token());
     }
 
+    /** The newest audit log entry of that action type (the audit log trails the write: 5 s at most). */
+    private JsonObject audited(int actionType) {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (System.currentTimeMillis() < deadline) {
+            var entries = api.get(API + "/guilds/" + guild.id() + "/audit-logs?action_type=" + actionType,
+                    owner.token()).json().getJsonArray("audit_log_entries");
+            if (!entries.isEmpty()) {
+                return entries.getJsonObject(0);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("no audit log entry of type " + actionType);
+    }
+
     private static UpdateParticipantRequest update(FakeLiveKit.Call call) {
         try {
             return UpdateParticipantRequest.parseFrom(call.body());
@@ -138,6 +156,12 @@ class VoiceModerationTest {
             assertTrue(!pushed.getPermission().getCanPublishSourcesList().contains(TrackSource.MICROPHONE),
                     "a server-muted member may not publish the microphone");
             assertTrue(pushed.getPermission().getCanSubscribe());
+
+            JsonObject entry = audited(24);
+            assertEquals(member.id(), entry.getString("target_id"));
+            assertEquals(owner.id(), entry.getString("user_id"));
+            assertEquals(new JsonObject().put("key", "mute").put("old_value", false).put("new_value", true),
+                    entry.getJsonArray("changes").getJsonObject(0));
         }
     }
 
@@ -189,11 +213,14 @@ class VoiceModerationTest {
             assertEquals(200, LiveKitWebhooks.forToken(parley.node().httpPort(), "participant_joined", moved,
                     "PA_" + SIDS.incrementAndGet(), Instant.now().getEpochSecond() + 1));
             assertEquals(stage, stateOf(a, member).getString("channel_id"));
+            assertEquals(new JsonObject().put("key", "channel_id").put("old_value", lounge).put("new_value", stage),
+                    audited(26).getJsonArray("changes").getJsonObject(0), "MEMBER_MOVE");
 
             assertEquals(200, patchMember(member, new JsonObject().putNull("channel_id"), owner).status());
             assertNull(stateOf(a, member).getString("channel_id"));
             String now = identity(member, moved);
             livekit.await("RemoveParticipant", c -> removal(c).getIdentity().equals(now));
+            assertEquals(member.id(), audited(27).getString("target_id"), "MEMBER_DISCONNECT");
         }
     }
 

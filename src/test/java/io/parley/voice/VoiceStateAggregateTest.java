@@ -145,7 +145,8 @@ class VoiceStateAggregateTest {
     void aServerMuteIsRecordedAndPushedWhileConnected() {
         fixture.given(joined("PA_1", 10, T0))
                 .when(moderate(false, null, true, null))
-                .expectEvents(new ServerVoiceChanged(ID, 1, 2, 10, "c0ffee", true, false, 99, T0.plusSeconds(5)),
+                .expectEvents(new ServerVoiceChanged(ID, 1, 2, 10, "c0ffee", true, false, false, false, 99,
+                        T0.plusSeconds(5)),
                         new VoiceStateChanged(ID, 1, 2, 10L, "c0ffee", "PA_1", "sess", MUTED, true, false,
                                 T0.plusSeconds(5)))
                 .expectResultMessagePayload(true);
