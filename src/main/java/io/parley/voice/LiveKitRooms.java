@@ -43,6 +43,21 @@ public final class LiveKitRooms {
         }
     }
 
+    /** The identities {@code userId} holds in the channel's room (one per voice connection); empty for no room. */
+    public java.util.List<String> identitiesOf(long guildId, long channelId, long userId) throws IOException {
+        Response<java.util.List<ParticipantInfo>> response =
+                client.listParticipants(VoiceRooms.room(guildId, channelId)).execute();
+        if (response.code() == 404) {
+            return java.util.List.of();
+        }
+        if (!response.isSuccessful() || response.body() == null) {
+            throw new IOException("LiveKit ListParticipants answered " + response.code());
+        }
+        return response.body().stream().map(ParticipantInfo::getIdentity)
+                .filter(identity -> VoiceRooms.parseIdentity(identity).map(i -> i.userId() == userId).orElse(false))
+                .toList();
+    }
+
     /** Replaces the participant's permissions; LiveKit unpublishes tracks it no longer allows. */
     public void updatePermissions(long guildId, long channelId, String identity, ParticipantPermission permission)
             throws IOException {

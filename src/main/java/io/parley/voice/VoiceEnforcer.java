@@ -24,6 +24,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -138,22 +140,40 @@ final class VoiceEnforcer {
             remove(guildId, channelId, userId, connectionId);
             return;
         }
-        try {
-            rooms.updatePermissions(guildId, channelId, VoiceRooms.identity(userId, connectionId),
-                    VoicePermissions.of(permissions, mute, deaf));
-        } catch (Exception failure) {
-            log.warn("could not update the LiveKit permissions of user {} in channel {}: {}", userId, channelId,
-                    failure.toString());
+        for (String identity : identities(guildId, channelId, userId, connectionId)) {
+            try {
+                rooms.updatePermissions(guildId, channelId, identity, VoicePermissions.of(permissions, mute, deaf));
+            } catch (Exception failure) {
+                log.warn("could not update the LiveKit permissions of {} in channel {}: {}", identity, channelId,
+                        failure.toString());
+            }
         }
     }
 
     private void remove(long guildId, long channelId, long userId, String connectionId) {
-        try {
-            rooms.removeParticipant(guildId, channelId, VoiceRooms.identity(userId, connectionId));
-        } catch (Exception failure) {
-            log.warn("could not remove user {} from the LiveKit room of channel {}: {}", userId, channelId,
-                    failure.toString());
+        for (String identity : identities(guildId, channelId, userId, connectionId)) {
+            try {
+                rooms.removeParticipant(guildId, channelId, identity);
+            } catch (Exception failure) {
+                log.warn("could not remove {} from the LiveKit room of channel {}: {}", identity, channelId,
+                        failure.toString());
+            }
         }
+    }
+
+    /**
+     * The connection the voice state knows and any other the member holds in the same room (API.md
+     * lets one user hold several); just the known one when LiveKit cannot list the room.
+     */
+    private Set<String> identities(long guildId, long channelId, long userId, String connectionId) {
+        Set<String> identities = new LinkedHashSet<>();
+        identities.add(VoiceRooms.identity(userId, connectionId));
+        try {
+            identities.addAll(rooms.identitiesOf(guildId, channelId, userId));
+        } catch (Exception failure) {
+            log.warn("could not list the LiveKit room of channel {}: {}", channelId, failure.toString());
+        }
+        return identities;
     }
 
     /** 0 when the member or the channel is gone. */

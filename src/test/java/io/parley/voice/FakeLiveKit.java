@@ -1,6 +1,8 @@
 package io.parley.voice;
 
 import com.sun.net.httpserver.HttpServer;
+import livekit.LivekitModels;
+import livekit.LivekitRoom;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,7 +13,8 @@ import java.util.function.Predicate;
 /**
  * A stand-in for LiveKit as Parley reaches it: RoomService as Twirp over HTTP with protobuf
  * bodies at {@code /twirp/livekit.RoomService/<Method>} (each call recorded and answered with
- * an empty protobuf message, valid for every response type Parley reads), and LiveKit's
+ * an empty protobuf message, valid for every response type Parley reads, except ListParticipants,
+ * which lists {@link #participants}), and LiveKit's
  * {@code GET /} health answer "OK".
  */
 public final class FakeLiveKit implements AutoCloseable {
@@ -21,6 +24,8 @@ public final class FakeLiveKit implements AutoCloseable {
     private final HttpServer server;
     public final List<Call> calls = new CopyOnWriteArrayList<>();
     public volatile int status = 200;
+    /** What ListParticipants answers, by room name (no entry: an empty room). */
+    public final java.util.Map<String, List<String>> participants = new java.util.concurrent.ConcurrentHashMap<>();
     /** False: the health check answers 503, as a LiveKit that is starting or failing does. */
     public volatile boolean healthy = true;
 
@@ -28,10 +33,16 @@ public final class FakeLiveKit implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/twirp/livekit.RoomService/", exchange -> {
             String path = exchange.getRequestURI().getPath();
-            calls.add(new Call(path.substring(path.lastIndexOf('/') + 1),
+            Call call = new Call(path.substring(path.lastIndexOf('/') + 1),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestBody().readAllBytes()));
-            if (status == 200) {
+                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestBody().readAllBytes());
+            calls.add(call);
+            if (status == 200 && call.method().equals("ListParticipants")) {
+                byte[] body = listParticipants(LivekitRoom.ListParticipantsRequest.parseFrom(call.body()).getRoom());
+                exchange.getResponseHeaders().add("Content-Type", "application/protobuf");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            } else if (status == 200) {
                 exchange.getResponseHeaders().add("Content-Type", "application/protobuf");
                 exchange.sendResponseHeaders(200, -1);
             } else {
@@ -50,6 +61,13 @@ public final class FakeLiveKit implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    private byte[] listParticipants(String room) {
+        LivekitRoom.ListParticipantsResponse.Builder response = LivekitRoom.ListParticipantsResponse.newBuilder();
+        participants.getOrDefault(room, List.of()).forEach(identity -> response.addParticipants(
+                LivekitModels.ParticipantInfo.newBuilder().setIdentity(identity).setSid("PA_" + identity)));
+        return response.build().toByteArray();
     }
 
     public String wsUrl() {

@@ -81,6 +81,14 @@ class LiveKitRoomsTest {
     }
 
     @Test
+    void listingARoomFindsEveryConnectionOfTheUser() throws Exception {
+        fake.participants.put("guild_5_channel_6", List.of("user_7_aa", "user_8_bb", "user_7_cc", "egress-bot"));
+        assertEquals(List.of("user_7_aa", "user_7_cc"), rooms.identitiesOf(5, 6, 7));
+        assertEquals("ListParticipants", fake.calls.get(0).method());
+        assertEquals(List.of(), rooms.identitiesOf(5, 9, 7));
+    }
+
+    @Test
     void aMissingRoomIsFineButAServerErrorIsReported() throws Exception {
         fake.status = 404;
         rooms.deleteRoom(5, 6);

@@ -225,6 +225,22 @@ class VoiceModerationTest {
     }
 
     @Test
+    void aDisconnectEndsEveryConnectionTheMemberHoldsInTheRoom() {
+        try (GatewayClient b = session(member); GatewayClient phone = session(member)) {
+            String first = identity(member, joinVoice(b, lounge));
+            String second = identity(member, joinVoice(phone, lounge));
+            String room = "guild_" + guild.id() + "_channel_" + lounge;
+            livekit.participants.put(room, java.util.List.of(first, second, "user_" + owner.id() + "_0a"));
+            assertEquals(200, patchMember(member, new JsonObject().putNull("channel_id"), owner).status());
+            livekit.await("RemoveParticipant", c -> removal(c).getIdentity().equals(first));
+            livekit.await("RemoveParticipant", c -> removal(c).getIdentity().equals(second));
+            assertTrue(livekit.calls.stream().filter(c -> c.method().equals("RemoveParticipant"))
+                    .noneMatch(c -> removal(c).getIdentity().startsWith("user_" + owner.id())), "only that member");
+            livekit.participants.remove(room);
+        }
+    }
+
+    @Test
     void refusedModeration() {
         assertEquals("USER_NOT_IN_VOICE", patchMember(member, new JsonObject().put("mute", true), owner).errorCode());
         try (GatewayClient a = session(owner)) {
