@@ -187,6 +187,22 @@ class VoiceModerationTest {
     }
 
     @Test
+    void aRoleEditTakingSpeakFromEveryoneRevokesTheMicrophone() {
+        try (GatewayClient b = session(member)) {
+            String who = identity(member, joinVoice(b, lounge));
+            long everyone = Long.parseLong(api.get(API + "/guilds/" + guild.id() + "/roles", owner.token()).jsonArray()
+                    .stream().map(JsonObject.class::cast).filter(r -> r.getString("id").equals(guild.id()))
+                    .findFirst().orElseThrow().getString("permissions"));
+            assertEquals(200, api.patch(API + "/guilds/" + guild.id() + "/roles/" + guild.id(), new JsonObject()
+                    .put("permissions", Long.toString(everyone & ~SPEAK)), owner.token()).status());
+            UpdateParticipantRequest revoked = update(livekit.await("UpdateParticipant",
+                    c -> update(c).getIdentity().equals(who)));
+            assertTrue(!revoked.getPermission().getCanPublishSourcesList().contains(TrackSource.MICROPHONE));
+            assertTrue(revoked.getPermission().getCanPublishSourcesList().contains(TrackSource.CAMERA));
+        }
+    }
+
+    @Test
     void aTimeoutRemovesTheParticipant() {
         try (GatewayClient b = session(member)) {
             String who = identity(member, joinVoice(b, lounge));
