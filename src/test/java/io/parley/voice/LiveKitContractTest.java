@@ -20,11 +20,17 @@ class LiveKitContractTest {
         LiveKitRooms rooms = new LiveKitRooms(new ParleyConfig.Voice(url, key, secret, 600, 5000, List.of()));
         rooms.deleteRoom(1, System.nanoTime() & 0xffff);
         rooms.removeParticipant(1, 2, "user_3_abc");
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), rooms.identitiesOf(1, 2, 3), "no such room");
         rooms.updatePermissions(1, 2, "user_3_abc", VoicePermissions.of(io.parley.permission.Permission.of(
                 io.parley.permission.Permission.CONNECT, io.parley.permission.Permission.SPEAK), true, false));
-        org.junit.jupiter.api.Assertions.assertTrue(new LiveKitHealth(io.vertx.core.Vertx.vertx(),
-                new ParleyConfig.Voice(url, key, secret, 600, 5000, List.of())).available()
-                .toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS),
-                "LiveKit answers its health check");
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            org.junit.jupiter.api.Assertions.assertTrue(new LiveKitHealth(vertx,
+                    new ParleyConfig.Voice(url, key, secret, 600, 5000, List.of())).available()
+                    .toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS),
+                    "LiveKit answers its health check");
+        } finally {
+            vertx.close();
+        }
     }
 }
