@@ -74,7 +74,7 @@ public final class AxonWiring {
 
     /**
      * A processor whose handlers act on the outside world (LiveKit calls): one position shared
-     * by the cluster, so each event is acted on once; it starts at the head of the log the first
+     * by the cluster, so one node acts on each event; it starts at the head of the log the first
      * time and is never replayed (it is no projection).
      */
     public void sideEffectProcessor(Configurer configurer, String group,
@@ -82,7 +82,9 @@ public final class AxonWiring {
         configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(group, c -> c.eventStore(), c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
-                        .andBatchSize(1)
+                        // batched like projections (one token write per batch, not per event); a retried
+                        // batch repeats its side effects, so they must be idempotent
+                        .andBatchSize(config.projectionBatchSize())
                         .andInitialTrackingToken(StreamableMessageSource::createHeadToken)
                         .andTokenClaimInterval(claimIntervalMs, java.util.concurrent.TimeUnit.MILLISECONDS))
                 .registerEventHandler(handler));
