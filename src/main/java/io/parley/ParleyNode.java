@@ -119,6 +119,11 @@ public final class ParleyNode implements AutoCloseable {
     private final GatewayModule gatewayModule;
     private final Valkey valkey;
     private final Search search;
+    /** How long a stopping node lets requests in flight finish before it cuts their connections. */
+    private static final long HTTP_SHUTDOWN_GRACE_MS = 10_000;
+
+    private final List<HttpVerticle> httpVerticles = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile int httpPort = -1;
     private volatile Operations operations;
 
@@ -293,17 +298,14 @@ public final class ParleyNode implements AutoCloseable {
                 .setPerFrameWebSocketCompressionSupported(false)
                 .setMaxWebSocketFrameSize(64 * 1024)
                 .setMaxWebSocketMessageSize(64 * 1024);
-        HttpVerticle[] first = new HttpVerticle[1];
         vertx.deployVerticle(() -> {
             HttpVerticle verticle = new HttpVerticle(options,
                     v -> ParleyRouter.create(v, http.bodyLimitBytes(), config.uploadBodyLimitBytes(), health, meters,
                             routes, rootRoutes), gateway);
-            if (first[0] == null) {
-                first[0] = verticle;
-            }
+            httpVerticles.add(verticle);
             return verticle;
         }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
-        httpPort = first[0].actualPort();
+        httpPort = httpVerticles.get(0).actualPort();
         String localHost = http.host().equals("0.0.0.0") || http.host().equals("::") ? "127.0.0.1" : http.host();
         operations.publish(config.dataDir(), "http://" + localHost + ":" + httpPort);
         log.info("Parley serving HTTP on {}:{} ({} event-loop instances)", http.host(), httpPort, instances);
@@ -340,21 +342,54 @@ public final class ParleyNode implements AutoCloseable {
         return axon;
     }
 
-    /** Stops accepting, lets in-flight commands finish, then closes storage (and the embedded server). */
+    /**
+     * Graceful stop (also the SIGTERM path): op 7 and a resumable close to every gateway
+     * connection; stop accepting HTTP while requests in flight are answered; let the commands
+     * they sent commit and stop the processors; then Valkey, Vert.x and PostgreSQL (the
+     * embedded server last). Each step runs even when an earlier one failed.
+     */
     @Override
     public void close() throws Exception {
-        gateway.reconnectAll();
-        if (operations != null) {
-            operations.close();
+        if (!closing.compareAndSet(false, true)) {
+            return;
         }
-        search.status().close();
-        gatewayModule.stop();
-        if (valkey != null) {
-            valkey.close();
-        }
-        vertx.close().await(30, TimeUnit.SECONDS);
-        axon.close();
+        long started = System.nanoTime();
+        step("gateway", () -> log.info("stopping: op 7 sent to {} gateway connections", gateway.shutdown()));
+        step("http", () -> {
+            List<io.vertx.core.Future<Void>> servers = httpVerticles.stream()
+                    .map(verticle -> verticle.shutdown(HTTP_SHUTDOWN_GRACE_MS)).toList();
+            io.vertx.core.Future.join(servers).await(HTTP_SHUTDOWN_GRACE_MS + 5000, TimeUnit.MILLISECONDS);
+        });
+        step("operations", () -> {
+            if (operations != null) {
+                operations.close();
+            }
+        });
+        step("axon", axon::close);
+        step("search status", () -> search.status().close());
+        step("gateway cluster state", gatewayModule::stop);
+        step("valkey", () -> {
+            if (valkey != null) {
+                valkey.close();
+            }
+        });
+        step("vert.x", () -> vertx.close().await(30, TimeUnit.SECONDS));
         storage.close();
-        log.info("Parley stopped");
+        log.info("Parley stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void step(String name, Step step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.warn("stopping {} failed; going on with the rest of the shutdown", name, e);
+        }
     }
 }

@@ -15,7 +15,9 @@ public enum CloseCode {
     SHARDING_REQUIRED(4011, "Sharding required", false),
     INVALID_API_VERSION(4012, "Invalid API version", false),
     BACKPRESSURE(4013, "Client too slow", true),
-    DISALLOWED_INTENTS(4014, "Disallowed intents", false);
+    DISALLOWED_INTENTS(4014, "Disallowed intents", false),
+    /** RFC 6455's "service restart": the node is stopping, after op 7; clients resume (1000/1001 would not). */
+    SERVICE_RESTART(1012, "Service restart", true);
 
     private final int code;
     private final String reason;

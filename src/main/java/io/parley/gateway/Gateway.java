@@ -105,6 +105,17 @@ public final class Gateway {
         return count;
     }
 
+    /**
+     * The node is stopping: drain, then close every connection with a resumable code so that
+     * none is left to the HTTP server's shutdown (which would close with 1000, ending the
+     * session for Discord clients). Returns how many connections there were.
+     */
+    public int shutdown() {
+        int count = drain();
+        connections.keySet().forEach(connection -> connection.close(CloseCode.SERVICE_RESTART, "Parley is stopping"));
+        return count;
+    }
+
     boolean draining() {
         return draining;
     }

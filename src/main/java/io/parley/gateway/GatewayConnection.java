@@ -30,7 +30,7 @@ final class GatewayConnection {
     private GatewaySession session;
     private boolean identifying;
     private boolean resuming;
-    private boolean closed;
+    private volatile boolean closed;
     private long lastHeartbeatMillis = System.currentTimeMillis();
     private long windowStartMillis = System.currentTimeMillis();
     private int windowCount;

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /** One HTTP server (REST and the WebSocket gateway) on this verticle's event loop; instances share the port. */
@@ -30,6 +31,14 @@ public final class HttpVerticle extends VerticleBase {
                 .webSocketHandler(gateway.connectionHandler())
                 .requestHandler(routerFactory.apply(vertx));
         return server.listen();
+    }
+
+    /**
+     * Stops accepting connections; requests in flight are answered, each HTTP/1.x connection
+     * closing after its current response, and whatever is still open after {@code graceMs} is cut.
+     */
+    public Future<Void> shutdown(long graceMs) {
+        return server == null ? Future.succeededFuture() : server.shutdown(graceMs, TimeUnit.MILLISECONDS);
     }
 
     public int actualPort() {
