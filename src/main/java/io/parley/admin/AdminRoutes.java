@@ -23,8 +23,10 @@ final class AdminRoutes implements RouteModule {
     private final AdminAuth auth;
     private final ProjectionReplays replays;
     private final EventLogHead head;
+    private final ProjectionClaims claims;
 
-    AdminRoutes(AdminAuth auth, ProjectionReplays replays, EventLogHead head) {
+    AdminRoutes(AdminAuth auth, ProjectionReplays replays, EventLogHead head, ProjectionClaims claims) {
+        this.claims = claims;
         this.auth = auth;
         this.replays = replays;
         this.head = head;
@@ -36,8 +38,18 @@ final class AdminRoutes implements RouteModule {
         router.post("/_admin/replay/:projection").handler(async(ctx -> {
             String projection = ctx.pathParam("projection");
             processor(projection);
-            replays.start(projection);
-            return status(ctx, 202, projection);
+            // In a cluster the node claiming the processor's segment must run the rebuild: a
+            // reset needs the claim, and the other node would go on projecting meanwhile.
+            return claims.otherOwners(projection).compose(others -> {
+                if (!others.isEmpty()) {
+                    return Future.failedFuture(new ApiException(ErrorCode.PROJECTION_HELD_ELSEWHERE,
+                            "Node " + String.join(", ", others) + " holds the " + projection
+                                    + " projection; run the replay there (POST /_admin/replay/" + projection
+                                    + " on that node, or parley replay on its host)"));
+                }
+                replays.start(projection);
+                return status(ctx, 202, projection);
+            });
         }));
         router.get("/_admin/replay/:projection").handler(async(ctx -> status(ctx, 200, ctx.pathParam("projection"))));
     }

@@ -27,7 +27,8 @@ public final class Operations implements AutoCloseable {
                       HikariDataSource jdbcPool) {
         this.head = new EventLogHead(vertx, pool);
         this.replays = new ProjectionReplays(axon.configuration().eventProcessingConfiguration());
-        this.routes = new AdminRoutes(new AdminAuth(operatorToken, accounts), replays, head);
+        this.routes = new AdminRoutes(new AdminAuth(operatorToken, accounts), replays, head,
+                new ProjectionClaims(pool, axon.nodeId()));
         registerLagGauges(axon, meters);
         if (jdbcPool.getMetricRegistry() == null) {
             jdbcPool.setMetricRegistry(meters);

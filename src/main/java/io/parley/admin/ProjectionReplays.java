@@ -26,6 +26,8 @@ public final class ProjectionReplays implements AutoCloseable {
                     "voice-states");
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplays.class);
+    /** Longer than a claim interval: a processor restarted here claims its segment well within it. */
+    private static final long LOST_CLAIM_MS = 30_000;
 
     public enum State { STOPPING, REPLAYING, DONE, FAILED }
 
@@ -82,7 +84,14 @@ public final class ProjectionReplays implements AutoCloseable {
             log.info("replay of {}: tables emptied, rebuilding from the event log", name);
             // A replay token stays "replaying" until an event newer than the reset arrives, so
             // progress is judged by position: caught up with the log as it was at the reset.
+            long heldAt = System.currentTimeMillis();
             while (!ProjectionPositions.caughtUp(processor)) {
+                if (!processor.processingStatus().isEmpty()) {
+                    heldAt = System.currentTimeMillis();
+                } else if (System.currentTimeMillis() - heldAt > LOST_CLAIM_MS) {
+                    throw new IllegalStateException("another node claimed the " + name + " processor while it was"
+                            + " reset; the rebuild goes on there (parley_projection_lag_events on that node)");
+                }
                 TimeUnit.MILLISECONDS.sleep(100);
             }
             Run done = run.with(State.DONE, null);

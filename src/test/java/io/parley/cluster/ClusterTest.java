@@ -158,6 +158,30 @@ class ClusterTest {
     }
 
     @Test
+    @Order(4)
+    void aReplayIsRefusedByANodeWithoutTheProjectionAndRunsOnTheNodeHoldingIt() throws Exception {
+        ApiClient.Reply refused = admin(b, "POST", "messages");
+        assertEquals(409, refused.status(), refused.body());
+        assertEquals("PROJECTION_HELD_ELSEWHERE", refused.errorCode());
+        assertTrue(refused.json().getString("message").contains("node-a"), "names the node to ask: " + refused.body());
+        assertEquals("idle", admin(b, "GET", "messages").json().getString("state"), "nothing started on b");
+
+        ApiClient.Reply started = admin(a, "POST", "messages");
+        assertEquals(202, started.status(), started.body());
+        await(() -> "done".equals(admin(a, "GET", "messages").json().getString("state")), 60_000,
+                "the replay on node a finished");
+    }
+
+    private static ApiClient.Reply admin(Node node, String method, String projection) {
+        try {
+            String token = io.parley.admin.OperatorToken.read(node.log().getParent()).orElseThrow().getString("token");
+            return node.api().send(method, "/_admin/replay/" + projection, null, "Bearer " + token);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     @Order(5)
     void killingANodeUnderLoadLosesNothing() throws Exception {
         Account owner = b.api().register(PASSWORD);

@@ -43,9 +43,11 @@ public final class AxonRuntime implements AutoCloseable {
     private final ExecutorService commandThreads;
     private final EventStorageEngine storageEngine;
     private final WakeableEventStore eventStore;
+    private final String nodeId;
 
     private AxonRuntime(Configuration configuration, ExecutorService commandThreads, EventStorageEngine storageEngine,
-                        WakeableEventStore eventStore) {
+                        WakeableEventStore eventStore, String nodeId) {
+        this.nodeId = nodeId;
         this.configuration = configuration;
         this.commandThreads = commandThreads;
         this.storageEngine = storageEngine;
@@ -105,7 +107,7 @@ public final class AxonRuntime implements AutoCloseable {
         Configuration configuration = configurer.buildConfiguration();
         configuration.start();
         return new AxonRuntime(configuration, commandThreads, storageEngine,
-                (WakeableEventStore) configuration.eventStore());
+                (WakeableEventStore) configuration.eventStore(), sharing.nodeId());
     }
 
     /** The custom bus needs by hand what DefaultConfigurer adds only to its own bus. */
@@ -139,6 +141,11 @@ public final class AxonRuntime implements AutoCloseable {
 
     public CommandGateway commandGateway() {
         return configuration.commandGateway();
+    }
+
+    /** This node's name in the token store's claims ({@code tokenentry.owner}). */
+    public String nodeId() {
+        return nodeId;
     }
 
     public EventStorageEngine storageEngine() {

@@ -51,6 +51,8 @@ public enum ErrorCode {
     INTERNAL_ERROR(500, "Internal Server Error"),
     SERVICE_UNAVAILABLE(503, "Service Unavailable"),
     USER_NOT_IN_VOICE(400, "Target user is not connected to voice"),
+    /** /_admin/replay on a cluster node that does not hold the projection's processor. */
+    PROJECTION_HELD_ELSEWHERE(409, "Another node holds this projection; replay it there"),
     /** Not an error reply: the 202 body of a search while the index is still being built. */
     SEARCH_INDEX_NOT_READY(202, "Index not yet available. Try again later");
 
