@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /** Hides secrets when configuration is printed: passwords, tokens, keys, and passwords inside URLs. */
 final class ConfigMasking {
     private static final Pattern SECRET_KEY = Pattern.compile(".*(password|secret|token|api_key).*");
-    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^:/@]+:)[^@]+@");
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^:/@]*:)[^@]+@");
 
     private ConfigMasking() {
     }

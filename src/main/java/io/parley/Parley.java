@@ -40,6 +40,8 @@ public final class Parley {
             return;
         }
         LogFormat.apply(config.logFormat());
+        ParleyConfig.values(configFile).unrecognisedEnvironment(System.getenv()).forEach(name -> log.warn(
+                "environment variable {} sets no configuration key and is ignored (keys: config/parley.yaml)", name));
         String command = words.isEmpty() ? "serve" : words.get(0);
         try {
             switch (command) {

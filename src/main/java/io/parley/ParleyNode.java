@@ -187,6 +187,7 @@ public final class ParleyNode implements AutoCloseable {
             if (valkey != null) {
                 gateway.joinCluster(valkey, sharing.nodeId());
             }
+            gateway.gateway().trustProxies(config.http().trustedProxies());
             gateway.readyExtras(new SocialQueries(pool)::readyParts);
             SearchIndex searchIndex = SearchModule.createIndex(config.search(), vertx, storage.transactions(), pool);
             axon = AxonRuntime.start(config.axon(), sharing, storage.transactions(), meters, readYourWrites,

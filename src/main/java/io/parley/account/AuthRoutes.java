@@ -29,10 +29,12 @@ public final class AuthRoutes implements RouteModule {
 
     private final ApiServices services;
     private final ParleyConfig.Auth limits;
+    private final io.parley.http.ClientAddress clientAddress;
 
     public AuthRoutes(ApiServices services) {
         this.services = services;
         this.limits = services.config().auth();
+        this.clientAddress = new io.parley.http.ClientAddress(services.config().http().trustedProxies());
     }
 
     @Override
@@ -104,7 +106,8 @@ public final class AuthRoutes implements RouteModule {
         return new JsonObject().put("token", token).put("user_id", Long.toString(userId));
     }
 
-    private static String clientIp(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
+    private String clientIp(RoutingContext ctx) {
+        return clientAddress.of(ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().host(),
+                ctx.request().headers().getAll("X-Forwarded-For"));
     }
 }

@@ -35,6 +35,7 @@ public final class Gateway {
     private volatile RemoteResume remoteResume;
     private volatile ClusterLink clusterLink;
     private volatile boolean draining;
+    private volatile io.parley.http.ClientAddress clientAddress = new io.parley.http.ClientAddress(List.of());
 
     Gateway(Vertx vertx, ParleyConfig.Gateway config, AccountQueries accounts, MemberQueries members,
             Sessions sessions, ReadyBuilder readyBuilder, RateLimiter rateLimiter, Presences presences) {
@@ -114,6 +115,15 @@ public final class Gateway {
         int count = drain();
         connections.keySet().forEach(connection -> connection.close(CloseCode.SERVICE_RESTART, "Parley is stopping"));
         return count;
+    }
+
+    /** Behind trusted proxies the client address comes from X-Forwarded-For (per-address IDENTIFY limit). */
+    public void trustProxies(List<String> proxies) {
+        this.clientAddress = new io.parley.http.ClientAddress(proxies);
+    }
+
+    io.parley.http.ClientAddress clientAddress() {
+        return clientAddress;
     }
 
     boolean draining() {

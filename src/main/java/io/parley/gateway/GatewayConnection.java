@@ -219,7 +219,8 @@ final class GatewayConnection {
                 close(CloseCode.RATE_LIMITED, "too many sessions for this user");
                 return;
             }
-            String ip = ws.remoteAddress() == null ? "unknown" : ws.remoteAddress().host();
+            String ip = gateway.clientAddress().of(ws.remoteAddress() == null ? null : ws.remoteAddress().host(),
+                    ws.headers().getAll("X-Forwarded-For"));
             gateway.rateLimiter().acquire("identify-ip:" + ip, limits.identifyPerIp())
                     .compose(byIp -> byIp.allowed()
                             ? gateway.rateLimiter().acquire("identify-user:" + principal.userId(), limits.identifyPerUser())

@@ -19,7 +19,8 @@ public final class LiveKitRooms {
 
     public LiveKitRooms(ParleyConfig.Voice config) {
         Duration timeout = Duration.ofMillis(config.requestTimeoutMs());
-        this.client = RoomServiceClient.createClient(httpUrl(config.livekitUrl()), config.apiKey(), config.apiSecret(),
+        this.client = RoomServiceClient.createClient(
+                config.roomServiceUrl().orElseGet(() -> httpUrl(config.livekitUrl())), config.apiKey(), config.apiSecret(),
                 () -> new OkHttpClient.Builder().callTimeout(timeout).connectTimeout(timeout).build());
     }
 

@@ -3,6 +3,9 @@ package io.parley.platform.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +18,9 @@ import java.util.regex.Pattern;
  */
 public final class ConfigValues {
     private static final Pattern RATE = Pattern.compile("(\\d+)\\s*/\\s*(\\d*)\\s*([smh])");
+
+    /** Read by commands, not configuration keys. */
+    private static final Set<String> NON_KEY_VARIABLES = Set.of("PARLEY_ADMIN_PASSWORD");
 
     private final Map<String, String> values;
     private final Map<String, String> origins;
@@ -60,6 +66,19 @@ public final class ConfigValues {
         if (!known.containsKey(key)) {
             throw new ConfigException("unknown configuration key '" + key + "' (from " + origin + ")");
         }
+    }
+
+    /**
+     * PARLEY_* environment variables that set no key (a typo such as PARLEY_MEILI_KEY for
+     * PARLEY_MEILI_API_KEY): start-up warns about them. Variables Parley reads elsewhere are
+     * not reported.
+     */
+    public List<String> unrecognisedEnvironment(Map<String, String> env) {
+        Set<String> known = new HashSet<>(NON_KEY_VARIABLES);
+        values.keySet().forEach(key -> known.add(envName(key)));
+        return env.keySet().stream()
+                .filter(name -> name.startsWith("PARLEY_") && !name.startsWith("PARLEY_TEST_") && !known.contains(name))
+                .sorted().toList();
     }
 
     public Map<String, String> asMap() {

@@ -9,7 +9,7 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
                            Auth auth, Cluster cluster, Search search, Voice voice,
                            Expressions expressions) {
 
-    public record Http(String host, int port, int instances, int bodyLimitBytes) {
+    public record Http(String host, int port, int instances, int bodyLimitBytes, java.util.List<String> trustedProxies) {
     }
 
     public record Gateway(Optional<String> publicUrl, int heartbeatIntervalMs, int heartbeatTimeoutMs,
@@ -69,7 +69,11 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
     }
 
     public record Voice(String livekitUrl, String apiKey, String apiSecret, int tokenTtlSeconds, int requestTimeoutMs,
-                        java.util.List<String> regions) {
+                        java.util.List<String> regions, Optional<String> roomServiceUrl) {
+        public Voice(String livekitUrl, String apiKey, String apiSecret, int tokenTtlSeconds, int requestTimeoutMs,
+                     java.util.List<String> regions) {
+            this(livekitUrl, apiKey, apiSecret, tokenTtlSeconds, requestTimeoutMs, regions, Optional.empty());
+        }
     }
 
     /** Where attachment files are kept: {@code <data.dir>/attachments}. */
@@ -100,7 +104,9 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
     public static ParleyConfig from(ConfigValues v) {
         return new ParleyConfig(
                 new Http(v.string("http.host"), v.intIn("http.port", 0, 65535),
-                        v.intIn("http.instances", 0, 256), v.intIn("http.body_limit_bytes", 1024, Integer.MAX_VALUE)),
+                        v.intIn("http.instances", 0, 256), v.intIn("http.body_limit_bytes", 1024, Integer.MAX_VALUE),
+                        v.optionalString("http.trusted_proxies").map(o -> java.util.Arrays.stream(o.split(","))
+                                .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of())),
                 new Gateway(v.optionalString("gateway.public_url"), v.intIn("gateway.heartbeat_interval_ms", 1000, 600_000),
                         v.intIn("gateway.heartbeat_timeout_ms", 1000, 600_000),
                         v.intIn("gateway.identify_timeout_ms", 100, 600_000),
@@ -147,7 +153,9 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
                 new Voice(v.string("voice.livekit_url"), v.string("voice.api_key"), v.string("voice.api_secret"),
                         v.intIn("voice.token_ttl_seconds", 10, 86_400), v.intIn("voice.request_timeout_ms", 100, 120_000),
                         v.optionalString("voice.regions").map(o -> java.util.Arrays.stream(o.split(","))
-                                .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of())),
+                                .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of()),
+                        v.optionalString("voice.room_service_url")),
+
 
                 new Expressions(v.intIn("expressions.stickers_per_guild", 0, 100_000),
                         v.intIn("expressions.sticker_bytes", 1024, 64 * 1024 * 1024),

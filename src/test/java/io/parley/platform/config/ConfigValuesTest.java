@@ -82,4 +82,12 @@ class ConfigValuesTest {
         assertThrows(ConfigException.class, () -> ParleyConfig.from(ConfigValues.load(Optional.empty(), Map.of(),
                 Map.of("auth.rate_limits.login_per_ip", "lots"))));
     }
+
+    @Test
+    void environmentVariablesThatSetNoKeyAreReported() {
+        ConfigValues values = ConfigValues.load(Optional.empty(), Map.of(), Map.of());
+        assertEquals(java.util.List.of("PARLEY_MEILI_KEY"), values.unrecognisedEnvironment(Map.of(
+                "PARLEY_MEILI_KEY", "typo", "PARLEY_MEILI_API_KEY", "right", "PARLEY_ADMIN_PASSWORD", "read by create-admin",
+                "PARLEY_TEST_MEILI_URL", "tests", "PATH", "/bin")));
+    }
 }
