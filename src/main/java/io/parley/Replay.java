@@ -21,6 +21,8 @@ import java.util.Optional;
 final class Replay {
     /** Projections that only derive tables; processors with side effects are never replayed. */
     static final List<String> PROJECTIONS = ProjectionReplays.PROJECTIONS;
+    /** Longer than a dead process's claim can last (single node: claims time out after 10 s). */
+    private static final long UNCLAIMED_LIMIT_MS = 30_000;
 
     private Replay() {
     }
@@ -41,6 +43,9 @@ final class Replay {
             for (String name : names) {
                 TrackingEventProcessor processor = processing.eventProcessor(name, TrackingEventProcessor.class)
                         .orElseThrow();
+                // A processor stopped before its worker has claimed its segment can leave that
+                // worker running with no status, and the wait below would never end.
+                awaitClaimed(processor);
                 processor.shutDown();
                 try {
                     processor.resetTokens();
@@ -50,7 +55,9 @@ final class Replay {
                     return 1;
                 }
                 processor.start();
-                awaitCaughtUp(name, processor);
+                if (!awaitCaughtUp(name, processor)) {
+                    return 1;
+                }
             }
         }
         return 0;
@@ -88,17 +95,32 @@ final class Replay {
         }
     }
 
-    private static void awaitCaughtUp(String name, TrackingEventProcessor processor) throws InterruptedException {
+    private static void awaitClaimed(TrackingEventProcessor processor) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + UNCLAIMED_LIMIT_MS;
+        while (processor.processingStatus().isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static boolean awaitCaughtUp(String name, TrackingEventProcessor processor) throws InterruptedException {
         long started = System.nanoTime();
+        long heldAt = System.currentTimeMillis();
         while (true) {
             Thread.sleep(500);
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            if (!status.isEmpty()) {
+                heldAt = System.currentTimeMillis();
+            } else if (System.currentTimeMillis() - heldAt > UNCLAIMED_LIMIT_MS) {
+                System.err.println("parley: the " + name + " processor has not claimed its segment for "
+                        + UNCLAIMED_LIMIT_MS / 1000 + " s (another process holds it?); replay it again");
+                return false;
+            }
             long position = status.values().stream().mapToLong(s -> s.getCurrentPosition().orElse(0)).max().orElse(0);
             boolean caughtUp = !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
             System.out.printf("%s: at event %d%s%n", name, position, caughtUp ? ", caught up" : "");
             if (caughtUp) {
                 System.out.printf("%s rebuilt in %.1f s%n", name, (System.nanoTime() - started) / 1e9);
-                return;
+                return true;
             }
         }
     }
