@@ -209,6 +209,11 @@ public final class ParleyNode implements AutoCloseable {
                     .eventProcessor(SearchIndexer.GROUP, TrackingEventProcessor.class).orElseThrow(),
                     axon.storageEngine());
             indexer.publish(meters);
+            if (valkey != null) {
+                Gauge.builder("parley_valkey_up", valkey, v -> "up".equals(v.state()) ? 1 : 0)
+                        .description("1 while this node reaches Valkey, 0 while it does not (cluster mode only)")
+                        .register(meters);
+            }
             return new ParleyNode(config, storage, vertx, axon, pool, services, meters, gateway, valkey,
                     new Search(searchIndex, indexer));
         } catch (Exception e) {

@@ -170,6 +170,7 @@ class ClusterTest {
         assertEquals(202, started.status(), started.body());
         await(() -> "done".equals(admin(a, "GET", "messages").json().getString("state")), 60_000,
                 "the replay on node a finished");
+        assertTrue(b.api().get("/metrics", null).body().contains("parley_valkey_up 1.0"), "Valkey's state is a metric");
     }
 
     private static ApiClient.Reply admin(Node node, String method, String projection) {
