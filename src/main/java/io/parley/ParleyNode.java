@@ -252,7 +252,7 @@ public final class ParleyNode implements AutoCloseable {
                 // before the message routes: /channels/{id}/messages/search is not a message id
                 new SearchRoutes(guildContext, messages, search.index(), search.status()),
                 new MessageRoutes(guildContext, messages),
-                new ReactionRoutes(guildContext, messages), new PinRoutes(guildContext, messages),
+                new ReactionRoutes(guildContext, messages, new EmojiQueries(pool)), new PinRoutes(guildContext, messages),
                 new GatewayRoutes(services), new VoiceRegionRoutes(config.voice().regions()),
                 new EmojiRoutes(guildContext, new EmojiQueries(pool)),
                 new StickerRoutes(guildContext, new StickerQueries(pool)),

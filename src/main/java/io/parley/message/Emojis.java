@@ -36,6 +36,19 @@ final class Emojis {
         return raw;
     }
 
+    /** The id of a custom emoji key ({@code name:id}); null for a unicode one. */
+    static Long customId(String key) {
+        int colon = key.lastIndexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        try {
+            return Long.parseLong(key.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new ApiException(ErrorCode.UNKNOWN_EMOJI);
+        }
+    }
+
     static JsonObject toJson(String key) {
         int colon = key.lastIndexOf(':');
         if (colon > 0) {

@@ -1,5 +1,7 @@
 package io.parley.message;
 
+import io.parley.emoji.EmojiQueries;
+import io.parley.emoji.EmojiRecord;
 import io.parley.guild.ChannelActor;
 import io.parley.guild.GuildContext;
 import io.parley.http.Authenticator;
@@ -28,10 +30,12 @@ public final class ReactionRoutes implements RouteModule {
 
     private final GuildContext g;
     private final MessageQueries messages;
+    private final EmojiQueries emojis;
 
-    public ReactionRoutes(GuildContext g, MessageQueries messages) {
+    public ReactionRoutes(GuildContext g, MessageQueries messages, EmojiQueries emojis) {
         this.g = g;
         this.messages = messages;
+        this.emojis = emojis;
     }
 
     @Override
@@ -50,8 +54,24 @@ public final class ReactionRoutes implements RouteModule {
         int max = g.services().config().limits().reactionsPerMessage();
         return onMessage(ctx, (access, messageId) -> {
             access.require(Permission.READ_MESSAGE_HISTORY, Permission.ADD_REACTIONS);
-            return g.services().commands().send(new AddReaction(messageId, access.actor().userId(), emoji, max,
-                    Instant.now()));
+            return requireUsable(access, emoji).compose(v -> g.services().commands().send(
+                    new AddReaction(messageId, access.actor().userId(), emoji, max, Instant.now())));
+        });
+    }
+
+    /** A custom emoji must exist; one of another guild also needs USE_EXTERNAL_EMOJIS here. */
+    private Future<Void> requireUsable(ChannelActor access, String emoji) {
+        Long emojiId = Emojis.customId(emoji);
+        if (emojiId == null) {
+            return Future.succeededFuture();
+        }
+        return emojis.emoji(emojiId).map(found -> {
+            EmojiRecord record = found.orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_EMOJI));
+            // a private channel's guild id is 0: every custom emoji is external there
+            if (record.guildId() != access.channel().guildId()) {
+                access.require(Permission.USE_EXTERNAL_EMOJIS);
+            }
+            return null;
         });
     }
 

@@ -22,7 +22,8 @@ public final class LiveKitHealth {
 
     public LiveKitHealth(Vertx vertx, ParleyConfig.Voice config) {
         this.client = vertx.createHttpClient();
-        this.url = LiveKitRooms.httpUrl(config.livekitUrl()).replaceFirst("/+$", "") + "/";
+        this.url = config.roomServiceUrl().orElseGet(() -> LiveKitRooms.httpUrl(config.livekitUrl()))
+                .replaceFirst("/+$", "") + "/";
         this.timeoutMs = config.requestTimeoutMs();
     }
 

@@ -86,6 +86,32 @@ class EmojiHttpTest {
     }
 
     @Test
+    void reactionsTakeOnlyEmojisThatExistAndExternalOnesNeedThePermission() {
+        String id = upload(owner, "wave", dataUri("image/png", PNG)).json().getString("id");
+        Guild other = Guilds.create(api, owner, "Elsewhere");
+        String otherId = api.post(API + "/guilds/" + other.id() + "/emojis", new JsonObject().put("name", "far")
+                .put("image", dataUri("image/png", PNG)), owner.token()).json().getString("id");
+        String messages = API + "/channels/" + guild.generalChannelId() + "/messages";
+        String message = messages + "/" + api.post(messages, new JsonObject().put("content", "react"), owner.token())
+                .json().getString("id");
+
+        assertEquals(204, api.put(message + "/reactions/wave%3A" + id + "/@me", null, owner.token()).status());
+        assertEquals("UNKNOWN_EMOJI",
+                api.put(message + "/reactions/ghost%3A123456789012345678/@me", null, owner.token()).errorCode());
+        assertEquals(204, api.put(message + "/reactions/far%3A" + otherId + "/@me", null, owner.token()).status(),
+                "the owner may use external emojis");
+
+        Account member = api.register(PASSWORD);
+        Guilds.join(api, member, guild, owner);
+        long withoutExternal = Long.parseLong(api.get(API + "/guilds/" + guild.id(), owner.token()).json()
+                .getJsonArray("roles").getJsonObject(0).getString("permissions")) & ~(1L << 18);
+        api.patch(API + "/guilds/" + guild.id() + "/roles/" + guild.id(),
+                new JsonObject().put("permissions", Long.toString(withoutExternal)), owner.token());
+        assertEquals(403, api.put(message + "/reactions/far%3A" + otherId + "/@me", null, member.token()).status());
+        assertEquals(204, api.put(message + "/reactions/wave%3A" + id + "/@me", null, member.token()).status());
+    }
+
+    @Test
     void aGifIsAnimated() {
         Reply created = upload(owner, "dance", dataUri("image/gif", GIF));
         assertEquals(201, created.status(), created.body());

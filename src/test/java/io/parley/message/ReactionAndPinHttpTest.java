@@ -26,6 +26,7 @@ class ReactionAndPinHttpTest {
     private Account member;
     private String messages;
     private String message;
+    private String partyParrot;
 
     @BeforeEach
     void setUp(TestParley parley) {
@@ -34,6 +35,10 @@ class ReactionAndPinHttpTest {
         member = api.register("correct horse battery");
         Guild guild = Guilds.create(api, owner, "Reactions");
         Guilds.join(api, member, guild, owner);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        partyParrot = api.post(API + "/guilds/" + guild.id() + "/emojis", new JsonObject().put("name", "party_parrot")
+                .put("image", "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png)),
+                owner.token()).json().getString("id");
         messages = API + "/channels/" + guild.generalChannelId() + "/messages";
         message = messages + "/" + api.post(messages, new JsonObject().put("content", "react"), owner.token())
                 .json().getString("id");
@@ -43,7 +48,7 @@ class ReactionAndPinHttpTest {
     void reactionsCountAndKnowWhoIsMe() {
         assertEquals(204, api.put(message + "/reactions/" + THUMBS_UP + "/@me", null, member.token()).status());
         assertEquals(204, api.put(message + "/reactions/" + THUMBS_UP + "/@me", null, owner.token()).status());
-        assertEquals(204, api.put(message + "/reactions/party_parrot%3A123456789012345678/@me", null, member.token())
+        assertEquals(204, api.put(message + "/reactions/party_parrot%3A" + partyParrot + "/@me", null, member.token())
                 .status());
         JsonArray reactions = api.get(message, member.token()).json().getJsonArray("reactions");
         assertEquals(2, reactions.size());
@@ -52,7 +57,7 @@ class ReactionAndPinHttpTest {
         assertEquals(2, thumbs.getInteger("count"));
         assertTrue(thumbs.getBoolean("me"));
         JsonObject custom = reactions.getJsonObject(1).getJsonObject("emoji");
-        assertEquals("123456789012345678", custom.getString("id"));
+        assertEquals(partyParrot, custom.getString("id"));
         assertEquals("party_parrot", custom.getString("name"));
 
         JsonArray users = api.get(message + "/reactions/" + THUMBS_UP + "?limit=1", owner.token()).jsonArray();
