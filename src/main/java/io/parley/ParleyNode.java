@@ -73,6 +73,7 @@ import io.parley.platform.axon.Commands;
 import io.parley.platform.axon.DomainModule;
 import io.parley.platform.axon.ReadYourWrites;
 import io.parley.platform.config.ParleyConfig;
+import io.parley.platform.vertx.ParleyVertx;
 import io.parley.platform.id.Snowflakes;
 import io.parley.platform.storage.Storage;
 import io.parley.search.IndexerStatus;
@@ -87,9 +88,6 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
-import io.vertx.micrometer.Label;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.sqlclient.Pool;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.slf4j.Logger;
@@ -165,7 +163,7 @@ public final class ParleyNode implements AutoCloseable {
         long started = System.nanoTime();
         Storage storage = Storage.open(config, attachToRunning);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Vertx vertx = newVertx(config.vertx(), meters);
+        Vertx vertx = ParleyVertx.create(config.vertx(), meters);
         AxonRuntime axon;
         Valkey valkey = null;
         try {
@@ -269,19 +267,6 @@ public final class ParleyNode implements AutoCloseable {
                 new EmojiImageRoutes(new EmojiQueries(pool), services.media()),
                 new StickerImageRoutes(new StickerQueries(pool), services.media()),
                 operations.routes());
-    }
-
-    private static Vertx newVertx(ParleyConfig.Vertx config, PrometheusMeterRegistry meters) {
-        VertxOptions options = new VertxOptions()
-                .setMaxEventLoopExecuteTime(config.blockedWarningMs())
-                .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
-                .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
-                        // the route pattern, not the path: bounded label values
-                        .addLabels(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE));
-        if (config.eventLoops() > 0) {
-            options.setEventLoopPoolSize(config.eventLoops());
-        }
-        return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(meters)).build();
     }
 
     private void serveHttp() throws Exception {
