@@ -54,7 +54,8 @@ class LiveReplayTest {
                 }
             }
             api.patch(API + "/guilds/" + guild.id(), new JsonObject().put("name", "Renamed"), owner.token());
-            Map<String, List<String>> before = readTables(parley);
+            // REST replies wait for their own projection only (the rename for guilds, not audit_log)
+            Map<String, List<String>> before = settledTables(parley);
 
             // A projection the reads do not authenticate with: every read succeeds throughout.
             Readers onlyMessages = Readers.start(api, owner, guild, messages);
@@ -97,6 +98,20 @@ class LiveReplayTest {
             assertEquals(404, api.get("/_admin/replay/nonsense", operator).status());
         }
         assertTrue(OperatorToken.read(dataDir).isEmpty(), "a stopped node leaves no admin.json");
+    }
+
+    /** The read tables once every projection has caught up: two reads 500 ms apart agree. */
+    private static Map<String, List<String>> settledTables(TestParley parley) throws Exception {
+        Map<String, List<String>> previous = readTables(parley);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Thread.sleep(500);
+            Map<String, List<String>> current = readTables(parley);
+            if (current.equals(previous)) {
+                return current;
+            }
+            previous = current;
+        }
+        throw new AssertionError("the read tables kept changing for 10 s");
     }
 
     private static Map<String, List<String>> readTables(TestParley parley) throws Exception {
