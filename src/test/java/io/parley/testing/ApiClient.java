@@ -2,18 +2,21 @@ package io.parley.testing;
 
 import io.vertx.core.json.JsonObject;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A plain HTTP client over real sockets, speaking to one Parley like an app would. */
 public final class ApiClient {
     public static final String API = "/api/v10";
     private static final AtomicInteger UNIQUE = new AtomicInteger();
+    private static final int EXCHANGE_TIMEOUT_SECONDS = 60;
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -77,12 +80,34 @@ public final class ApiClient {
         return request;
     }
 
+    /**
+     * The whole exchange is bounded (the request timeout covers only the wait for headers): a
+     * reply that never completes fails the test instead of hanging the build. A GET is asked
+     * once more on a new connection, since a lost reply to it changes nothing on the server.
+     */
     private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         HttpRequest built = request.build();
         try {
-            return http.send(built, body);
-        } catch (IOException e) {
-            throw new IllegalStateException(built.method() + " " + built.uri() + " failed: " + e, e);
+            return http.sendAsync(built, body).get(EXCHANGE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            if (!built.method().equals("GET")) {
+                throw new IllegalStateException(built.method() + " " + built.uri() + " got no reply", e);
+            }
+            return retryOnNewConnection(built, body);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(built.method() + " " + built.uri() + " failed: " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> HttpResponse<T> retryOnNewConnection(HttpRequest built, HttpResponse.BodyHandler<T> body) {
+        try {
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                    .sendAsync(built, body).get(EXCHANGE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new IllegalStateException("GET " + built.uri() + " got no reply twice", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
