@@ -52,23 +52,7 @@ class SearchHttpTest {
 
     /** Polls a search until its reply satisfies {@code done}: the indexer runs behind the write. */
     private JsonObject eventually(String url, Account caller, Predicate<JsonObject> done) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        JsonObject last = null;
-        while (System.currentTimeMillis() < deadline) {
-            Reply reply = api.get(url, caller.token());
-            if (reply.status() == 200) {
-                last = reply.json();
-                if (done.test(last)) {
-                    return last;
-                }
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("search never got there; last reply " + last);
+        return api.eventually(url, caller.token(), done);
     }
 
     private static List<String> ids(JsonObject reply) {

@@ -228,23 +228,7 @@ class StickerHttpTest {
     }
 
     private JsonObject eventually(String url, java.util.function.Predicate<JsonObject> done) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        JsonObject last = null;
-        while (System.currentTimeMillis() < deadline) {
-            Reply reply = api.get(url, owner.token());
-            if (reply.status() == 200) {
-                last = reply.json();
-                if (done.test(last)) {
-                    return last;
-                }
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("search never got there; last reply " + last);
+        return api.eventually(url, owner.token(), done);
     }
 
     @Test

@@ -114,6 +114,31 @@ public final class ApiClient {
         }
     }
 
+    /**
+     * GETs {@code path} until a 200 reply satisfies {@code done} (15 s at most): for reads that
+     * trail the write, such as search behind its indexer.
+     */
+    public JsonObject eventually(String path, String authorization, java.util.function.Predicate<JsonObject> done) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        JsonObject last = null;
+        while (System.currentTimeMillis() < deadline) {
+            Reply reply = get(path, authorization);
+            if (reply.status() == 200) {
+                last = reply.json();
+                if (done.test(last)) {
+                    return last;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("GET " + path + " never got there; last reply " + last);
+    }
+
     /** Registers a fresh account (unique name per call) and returns its token and id. */
     public Account register(String password) {
         String name = "user_" + ProcessHandle.current().pid() + "_" + UNIQUE.incrementAndGet();
