@@ -271,7 +271,8 @@ public final class ParleyNode implements AutoCloseable {
 
     private void serveHttp() throws Exception {
         ParleyConfig.Http http = config.http();
-        operations = new Operations(vertx, pool, axon, services.accounts(), meters, storage.dataSource());
+        operations = new Operations(vertx, pool, axon, services.accounts(), meters, storage.dataSource(),
+                storage.transactions());
         List<RouteModule> routes = routeModules();
         HealthRoute health = new HealthRoute(pool, () -> valkey == null ? "disabled" : valkey.state());
         int eventLoops = config.vertx().eventLoops() > 0 ? config.vertx().eventLoops()

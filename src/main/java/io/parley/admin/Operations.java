@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.account.AccountQueries;
 import io.parley.http.RouteModule;
 import io.parley.platform.axon.AxonRuntime;
+import io.parley.platform.storage.ThreadBoundTransactions;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -24,9 +25,10 @@ public final class Operations implements AutoCloseable {
     private final AdminRoutes routes;
 
     public Operations(Vertx vertx, Pool pool, AxonRuntime axon, AccountQueries accounts, MeterRegistry meters,
-                      HikariDataSource jdbcPool) {
+                      HikariDataSource jdbcPool, ThreadBoundTransactions transactions) {
         this.head = new EventLogHead(vertx, pool);
-        this.replays = new ProjectionReplays(axon.configuration().eventProcessingConfiguration());
+        this.replays = new ProjectionReplays(axon.configuration().eventProcessingConfiguration(),
+                new ClaimedReset(transactions, axon.nodeId()));
         this.routes = new AdminRoutes(new AdminAuth(operatorToken, accounts), replays, head,
                 new ProjectionClaims(pool, axon.nodeId()));
         registerLagGauges(axon, meters);

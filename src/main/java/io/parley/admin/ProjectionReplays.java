@@ -40,6 +40,7 @@ public final class ProjectionReplays implements AutoCloseable {
     }
 
     private final EventProcessingConfiguration processing;
+    private final ClaimedReset reset;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
         Thread t = new Thread(runnable, "parley-replay");
@@ -47,8 +48,9 @@ public final class ProjectionReplays implements AutoCloseable {
         return t;
     });
 
-    public ProjectionReplays(EventProcessingConfiguration processing) {
+    ProjectionReplays(EventProcessingConfiguration processing, ClaimedReset reset) {
         this.processing = processing;
+        this.reset = reset;
     }
 
     public Optional<TrackingEventProcessor> processor(String projection) {
@@ -78,7 +80,7 @@ public final class ProjectionReplays implements AutoCloseable {
         try {
             log.info("replay of {}: stopping its processor", name);
             processor.shutDown();
-            processor.resetTokens();
+            reset.reset(processor);
             processor.start();
             runs.put(name, run.with(State.REPLAYING, null));
             log.info("replay of {}: tables emptied, rebuilding from the event log", name);
