@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LiveReplayTest {
     private static final List<String> READ_TABLES = List.of("users", "auth_sessions", "guilds", "roles", "channels",
-            "members", "bans", "invites", "audit_log", "messages", "message_reactions");
+            "members", "bans", "invites", "audit_log", "messages", "message_reactions", "server_voice_flags");
     private static final String THUMBS_UP = "%F0%9F%91%8D";
 
     @Test

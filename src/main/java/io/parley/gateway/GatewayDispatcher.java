@@ -29,6 +29,7 @@ import io.parley.member.MemberIds;
 import io.parley.member.MemberProjection;
 import io.parley.permission.Permission;
 import io.parley.platform.axon.ReadYourWrites;
+import io.parley.voice.VoiceEvents.ServerVoiceChanged;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.axonframework.config.ProcessingGroup;
@@ -51,13 +52,21 @@ final class GatewayDispatcher {
     private final UserDirectory users;
     private final ReadyBuilder readyBuilder;
     private final ReadYourWrites readYourWrites;
+    private final MemberUpdates memberUpdates;
 
     GatewayDispatcher(Sessions sessions, UserDirectory users, ReadyBuilder readyBuilder, ReadYourWrites readYourWrites) {
+        this(sessions, users, readyBuilder, readYourWrites, false);
+    }
+
+    /** {@code replaying}: a resume's replay on a worker thread, which needs every dispatch before it returns. */
+    GatewayDispatcher(Sessions sessions, UserDirectory users, ReadyBuilder readyBuilder, ReadYourWrites readYourWrites,
+                      boolean replaying) {
         this.sessions = sessions;
         this.audience = new Audience(sessions);
         this.users = users;
         this.readyBuilder = readyBuilder;
         this.readYourWrites = readYourWrites;
+        this.memberUpdates = new MemberUpdates(audience, readyBuilder.members(), readYourWrites, replaying);
     }
 
     @EventHandler
@@ -164,17 +173,19 @@ final class GatewayDispatcher {
     }
 
     @EventHandler
-    void on(MemberUpdated e) {
+    void on(MemberUpdated e, @SequenceNumber long version) {
         sessions.view(e.guildId()).ifPresent(view -> {
             if (view.isMember(e.userId())) {
                 view.member(e.userId(), e.roles(), e.communicationDisabledUntil());
             }
         });
-        JsonObject member = member(e.guildId(), e.userId(), e.roles(), e.nick())
-                .put("communication_disabled_until",
-                        e.communicationDisabledUntil() == null ? null : e.communicationDisabledUntil().toString());
-        audience.guild(e.guildId(), null, null, Intents.GUILD_MEMBERS, "GUILD_MEMBER_UPDATE", member.encode());
-        audience.users(List.of(e.userId()), 0, "GUILD_MEMBER_UPDATE", member.encode());
+        memberUpdates.changed(e.guildId(), e.userId(), e.memberId(), version);
+    }
+
+    /** Server mute/deafen is part of the member object. */
+    @EventHandler
+    void on(ServerVoiceChanged e, @SequenceNumber long version) {
+        memberUpdates.changed(e.guildId(), e.userId(), e.id(), version);
     }
 
     @EventHandler

@@ -39,6 +39,10 @@ final class ReadyBuilder {
     record Ready(JsonObject data, List<Long> guildIds) {
     }
 
+    MemberQueries members() {
+        return members;
+    }
+
     Future<Ready> ready(long userId, String sessionId, String resumeUrl, int version) {
         return accounts.userById(userId).compose(user -> guilds.guildsOf(userId).map(list -> {
             UserRecord self = user.orElseThrow();

@@ -223,7 +223,7 @@ final class RemoteResume {
             });
         }
         List<AnnotationEventHandlerAdapter> dispatchers = List.of(
-                new AnnotationEventHandlerAdapter(new GatewayDispatcher(own, users, readyBuilder, readYourWrites)),
+                new AnnotationEventHandlerAdapter(new GatewayDispatcher(own, users, readyBuilder, readYourWrites, true)),
                 new AnnotationEventHandlerAdapter(new MessageDispatcher(own, users, privateChannels)),
                 new AnnotationEventHandlerAdapter(new SocialDispatcher(own, users, privateChannels)),
                 new AnnotationEventHandlerAdapter(new VoiceDispatcher(own, users)),

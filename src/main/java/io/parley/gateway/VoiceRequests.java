@@ -9,6 +9,7 @@ import io.parley.voice.VoiceCommands;
 import io.parley.voice.VoiceCommands.SelfFlags;
 import io.parley.voice.VoiceCommands.UpdateSelfFlags;
 import io.parley.voice.VoiceStateQueries;
+import io.parley.voice.VoiceStateQueries.ServerVoice;
 import io.parley.voice.VoiceStateRecord;
 import io.parley.voice.VoiceTokens;
 import io.vertx.core.Future;
@@ -119,8 +120,24 @@ final class VoiceRequests {
                 .map(list -> list.stream().map(VoiceStateRecord::userId).filter(id -> id != userId).count() >= limit);
     }
 
-    /** Sends the session VOICE_SERVER_UPDATE with a token for the channel's room, as a new connection. */
+    /**
+     * Sends the session VOICE_SERVER_UPDATE with a token for the channel's room, as a new
+     * connection; the token carries a server mute/deafen the member has (the enforcer pushes it
+     * again once LiveKit reports the join).
+     */
     void serverUpdate(GatewaySession session, long guildId, long channelId, long permissions, SelfFlags self) {
+        states.serverVoice(guildId, session.userId).onComplete(read -> {
+            if (read.failed()) {
+                log.warn("server mute of {} unknown, the enforcer applies it after the join: {}", session.userId,
+                        read.cause().toString());
+            }
+            ServerVoice server = read.succeeded() ? read.result() : ServerVoice.NONE;
+            serverUpdate(session, guildId, channelId, permissions, self, server.mute(), server.deaf());
+        });
+    }
+
+    private void serverUpdate(GatewaySession session, long guildId, long channelId, long permissions, SelfFlags self,
+                              boolean mute, boolean deaf) {
         String connectionId = HexFormat.of().formatHex(randomBytes());
         String guildText = Long.toString(guildId);
         String channelText = Long.toString(channelId);
@@ -128,7 +145,7 @@ final class VoiceRequests {
                 .put("user_id", Long.toString(session.userId)).put("session_id", session.id)
                 .put("self_mute", self.mute()).put("self_deaf", self.deaf()).put("self_video", self.video())
                 .put("self_stream", self.stream()).encode();
-        String token = tokens.mint(guildId, channelId, session.userId, connectionId, permissions, metadata);
+        String token = tokens.mint(guildId, channelId, session.userId, connectionId, permissions, mute, deaf, metadata);
         session.dispatchOnContext("VOICE_SERVER_UPDATE", new JsonObject().put("token", token)
                 .put("guild_id", guildText).put("channel_id", channelText).put("endpoint", endpoint)
                 .put("connection_id", connectionId).encode());

@@ -8,11 +8,16 @@ import io.parley.member.MemberEvents.MemberUpdated;
 import io.parley.member.MemberEvents.UserBanned;
 import io.parley.member.MemberEvents.UserUnbanned;
 import io.parley.platform.storage.Jdbc;
+import io.parley.voice.VoiceEvents.ServerVoiceChanged;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 
-/** Keeps the members and bans tables, and drops rows a guild or role deletion leaves behind. */
+/**
+ * Keeps the members, bans and server_voice_flags tables, and drops rows a guild or role
+ * deletion leaves behind. Server mute/deafen lives in the member's voice state aggregate; its
+ * ServerVoiceChanged is recorded here so every member object shows it, in or out of voice.
+ */
 @ProcessingGroup(MemberProjection.GROUP)
 public final class MemberProjection {
     public static final String GROUP = "members";
@@ -58,6 +63,18 @@ public final class MemberProjection {
     }
 
     @EventHandler
+    void on(ServerVoiceChanged e) {
+        if (!e.mute() && !e.deaf()) {
+            jdbc.update("DELETE FROM server_voice_flags WHERE guild_id = ? AND user_id = ?", e.guildId(), e.userId());
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO server_voice_flags (guild_id, user_id, mute, deaf) VALUES (?, ?, ?, ?)
+                ON CONFLICT (guild_id, user_id) DO UPDATE SET mute = EXCLUDED.mute, deaf = EXCLUDED.deaf""",
+                e.guildId(), e.userId(), e.mute(), e.deaf());
+    }
+
+    @EventHandler
     void on(RoleDeleted e) {
         jdbc.update("UPDATE members SET roles = array_remove(roles, ?) WHERE guild_id = ? AND ? = ANY(roles)",
                 e.roleId(), e.guildId(), e.roleId());
@@ -67,10 +84,11 @@ public final class MemberProjection {
     void on(GuildDeleted e) {
         jdbc.update("DELETE FROM members WHERE guild_id = ?", e.guildId());
         jdbc.update("DELETE FROM bans WHERE guild_id = ?", e.guildId());
+        jdbc.update("DELETE FROM server_voice_flags WHERE guild_id = ?", e.guildId());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE members, bans");
+        jdbc.update("TRUNCATE members, bans, server_voice_flags");
     }
 }

@@ -17,8 +17,10 @@ import java.util.Optional;
 public final class MemberQueries {
     private static final String SELECT = """
             SELECT m.guild_id, m.nick, m.roles, m.joined_at, m.communication_disabled_until,
+                   coalesce(f.mute, false) AS mute, coalesce(f.deaf, false) AS deaf,
                    u.id, u.username, u.email, u.password_hash, u.global_name, u.avatar, u.bio, u.bot, u.flags
-            FROM members m JOIN users u ON u.id = m.user_id""";
+            FROM members m JOIN users u ON u.id = m.user_id
+            LEFT JOIN server_voice_flags f ON f.guild_id = m.guild_id AND f.user_id = m.user_id""";
 
     private final Pool pool;
 
@@ -81,6 +83,6 @@ public final class MemberQueries {
         Long[] roles = row.getArrayOfLongs("roles");
         return new MemberRecord(row.getLong("guild_id"), UserRecord.from(row), row.getString("nick"),
                 roles == null ? List.of() : Arrays.asList(roles), row.getOffsetDateTime("joined_at"),
-                row.getOffsetDateTime("communication_disabled_until"));
+                row.getOffsetDateTime("communication_disabled_until"), row.getBoolean("mute"), row.getBoolean("deaf"));
     }
 }

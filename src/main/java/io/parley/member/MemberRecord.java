@@ -7,9 +7,9 @@ import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A row of the members read table, with its user. */
+/** A row of the members read table, with its user and its server mute/deafen (server_voice_flags). */
 public record MemberRecord(long guildId, UserRecord user, String nick, List<Long> roles, OffsetDateTime joinedAt,
-                           OffsetDateTime communicationDisabledUntil) {
+                           OffsetDateTime communicationDisabledUntil, boolean mute, boolean deaf) {
 
     /** The guild member object of the wire format. */
     public JsonObject toJson() {
@@ -21,8 +21,8 @@ public record MemberRecord(long guildId, UserRecord user, String nick, List<Long
                 .put("avatar", null)
                 .put("roles", roleIds)
                 .put("joined_at", joinedAt.toInstant().toString())
-                .put("deaf", false)
-                .put("mute", false)
+                .put("deaf", deaf)
+                .put("mute", mute)
                 .put("flags", 0)
                 .put("pending", false)
                 .put("communication_disabled_until",

@@ -4,6 +4,7 @@ import io.parley.guild.Actor;
 import io.parley.guild.ChannelTypes;
 import io.parley.guild.GuildContext;
 import io.parley.http.JsonInput;
+import io.parley.member.MemberProjection;
 import io.parley.permission.Permission;
 import io.parley.platform.error.ApiException;
 import io.parley.platform.error.ErrorCode;
@@ -64,9 +65,11 @@ public final class VoiceModeration {
                     }
                     return null;
                 });
-        return target.compose(v -> g.services().commands().<Boolean>send(new ModerateVoice(
-                VoiceCommands.id(guildId, userId), guildId, userId, actor.userId(), change.move(), change.channelId(),
-                change.mute(), change.deaf(), Instant.now()))).mapEmpty();
+        String id = VoiceCommands.id(guildId, userId);
+        return target.compose(v -> g.services().commands().<Long>send(new ModerateVoice(id, guildId, userId,
+                        actor.userId(), change.move(), change.channelId(), change.mute(), change.deaf(), Instant.now())))
+                // the reply is a member object: it shows the new mute/deaf once the members table has it
+                .compose(version -> g.caughtUp(MemberProjection.GROUP, id, version));
     }
 
     private static ApiException notAVoiceChannel() {

@@ -25,6 +25,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
  * One member's voice state in one guild, fed by LiveKit's webhooks and by moderators. Webhooks
@@ -114,35 +115,34 @@ public class VoiceStateAggregate {
         return true;
     }
 
-    /** 400 USER_NOT_IN_VOICE unless connected (Discord's rule for channel_id, mute and deaf alike). */
+    /**
+     * 400 USER_NOT_IN_VOICE unless connected (Discord's rule for channel_id, mute and deaf alike).
+     * Answers the aggregate's version, so the reply can wait for the member table to show it.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public boolean handle(ModerateVoice c) {
+    public long handle(ModerateVoice c) {
         if (channelId == null) {
             throw new ApiException(ErrorCode.USER_NOT_IN_VOICE);
         }
         Instant at = latest(c.at());
         boolean nextMute = c.mute() == null ? mute : c.mute();
         boolean nextDeaf = c.deaf() == null ? deaf : c.deaf();
-        boolean changed = false;
         if (nextMute != mute || nextDeaf != deaf) {
             apply(new ServerVoiceChanged(c.id(), c.guildId(), c.userId(), channelId, connectionId, nextMute, nextDeaf,
                     mute, deaf, c.actorId(), at));
             apply(new VoiceStateChanged(c.id(), c.guildId(), c.userId(), channelId, connectionId, participantSid,
                     sessionId, self, nextMute, nextDeaf, at));
-            changed = true;
         }
         if (c.move() && c.channelId() == null) {
             apply(new VoiceDisconnected(c.id(), c.guildId(), c.userId(), channelId, connectionId, c.actorId(), at));
             leave(c.guildId(), c.userId(), at);
-            changed = true;
         } else if (c.move() && !c.channelId().equals(channelId)) {
             // the state follows LiveKit: participant_left for the old room, participant_joined for the new one
             apply(new VoiceMoveRequested(c.id(), c.guildId(), c.userId(), channelId, c.channelId(), connectionId,
                     sessionId, self, c.actorId(), at));
-            changed = true;
         }
-        return changed;
+        return getVersion();
     }
 
     private void leave(long guildId, long userId, Instant at) {

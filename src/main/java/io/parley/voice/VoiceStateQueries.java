@@ -28,6 +28,18 @@ public final class VoiceStateQueries {
                 .map(rows -> Rows.all(rows, VoiceStateRecord::from));
     }
 
+    /** Server mute and deafen of a member, in voice or not. */
+    public record ServerVoice(boolean mute, boolean deaf) {
+        public static final ServerVoice NONE = new ServerVoice(false, false);
+    }
+
+    public Future<ServerVoice> serverVoice(long guildId, long userId) {
+        return pool.preparedQuery("SELECT mute, deaf FROM server_voice_flags WHERE guild_id = $1 AND user_id = $2")
+                .execute(Tuple.of(guildId, userId))
+                .map(rows -> Rows.first(rows, row -> new ServerVoice(row.getBoolean("mute"), row.getBoolean("deaf")))
+                        .orElse(ServerVoice.NONE));
+    }
+
     public Future<Optional<VoiceStateRecord>> of(long guildId, long userId) {
         return pool.preparedQuery(SELECT + " WHERE guild_id = $1 AND user_id = $2").execute(Tuple.of(guildId, userId))
                 .map(rows -> Rows.first(rows, VoiceStateRecord::from));

@@ -37,13 +37,22 @@ public final class VoiceTokens {
     }
 
     public String mint(long guildId, long channelId, long userId, String connectionId, long permissions, String metadata) {
+        return mint(guildId, channelId, userId, connectionId, permissions, false, false, metadata);
+    }
+
+    /** A server-muted member may not publish the microphone, a deafened one neither that nor subscribe. */
+    public String mint(long guildId, long channelId, long userId, String connectionId, long permissions, boolean mute,
+                       boolean deaf, String metadata) {
         AccessToken token = new AccessToken(config.apiKey(), config.apiSecret());
         token.setIdentity(VoiceRooms.identity(userId, connectionId));
         token.setName(Long.toString(userId));
         token.setMetadata(metadata);
         token.setTtl(config.tokenTtlSeconds() * 1000L);
         List<String> sources = sources(permissions);
-        token.addGrants(new RoomJoin(true), new RoomName(VoiceRooms.room(guildId, channelId)), new CanSubscribe(true),
+        if (mute || deaf) {
+            sources.remove("microphone");
+        }
+        token.addGrants(new RoomJoin(true), new RoomName(VoiceRooms.room(guildId, channelId)), new CanSubscribe(!deaf),
                 new CanPublishData(true), new CanPublish(!sources.isEmpty()), new CanPublishSources(sources));
         return token.toJwt();
     }

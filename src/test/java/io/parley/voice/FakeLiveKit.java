@@ -74,9 +74,9 @@ public final class FakeLiveKit implements AutoCloseable {
         return "ws://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The first recorded call of {@code method} that matches, waiting up to 5 s for it. */
+    /** The first recorded call of {@code method} that matches, waiting up to 30 s for it (retries back off). */
     public Call await(String method, Predicate<Call> matching) {
-        long deadline = System.currentTimeMillis() + 5000;
+        long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             for (Call call : calls) {
                 if (call.method().equals(method) && matching.test(call)) {
@@ -90,7 +90,7 @@ public final class FakeLiveKit implements AutoCloseable {
                 break;
             }
         }
-        throw new AssertionError("LiveKit saw no matching " + method + " within 5 s; calls: "
+        throw new AssertionError("LiveKit saw no matching " + method + " within 30 s; calls: "
                 + calls.stream().map(Call::method).toList());
     }
 

@@ -73,11 +73,16 @@ class VoiceModerationTest {
 
     /** op 4 into the channel, then LiveKit's participant_joined; returns the VOICE_SERVER_UPDATE. */
     private JsonObject joinVoice(GatewayClient session, String channelId) {
+        return joinVoice(session, channelId, "PA_" + SIDS.incrementAndGet(), Instant.now().getEpochSecond());
+    }
+
+    /** {@code at}: LiveKit's event time, in seconds (a webhook older than the state's last change is ignored). */
+    private JsonObject joinVoice(GatewayClient session, String channelId, String sid, long at) {
         session.send(new JsonObject().put("op", 4).put("d", new JsonObject().put("guild_id", guild.id())
                 .put("channel_id", channelId).put("self_mute", false).put("self_deaf", false)));
         JsonObject server = session.dispatch("VOICE_SERVER_UPDATE").getJsonObject("d");
         assertEquals(200, LiveKitWebhooks.forToken(parley.node().httpPort(), "participant_joined", server,
-                "PA_" + SIDS.incrementAndGet(), Instant.now().getEpochSecond()));
+                sid, at));
         String userId = com.auth0.jwt.JWT.decode(server.getString("token")).getClaim("name").asString();
         VoiceParley.listedInVoice(parley, owner.token(), userId);
         return server;
@@ -270,6 +275,71 @@ class VoiceModerationTest {
                     guild.generalChannelId()), owner).errorCode(), "a text channel is no voice channel");
             assertEquals("INVALID_FORM_BODY", patchMember(owner, new JsonObject().put("mute", "yes"), owner)
                     .errorCode());
+        }
+    }
+
+    /** The next GUILD_MEMBER_UPDATE of {@code account} on {@code session} (generous: it trails the write). */
+    private static JsonObject memberUpdate(GatewayClient session, Account account) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonObject payload = session.next(deadline - System.currentTimeMillis());
+            if (payload != null && "GUILD_MEMBER_UPDATE".equals(payload.getString("t"))
+                    && payload.getJsonObject("d").getJsonObject("user").getString("id").equals(account.id())) {
+                return payload.getJsonObject("d");
+            }
+        }
+        throw new AssertionError("no GUILD_MEMBER_UPDATE of " + account.id());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String> publishable(JsonObject serverUpdate) {
+        return (java.util.List<String>) com.auth0.jwt.JWT.decode(serverUpdate.getString("token")).getClaim("video")
+                .asMap().get("canPublishSources");
+    }
+
+    @Test
+    void aServerMuteBelongsToTheMemberAndHoldsAgainWhenTheyRejoin() {
+        String member = API + "/guilds/" + guild.id() + "/members/" + this.member.id();
+        try (GatewayClient a = session(owner); GatewayClient b = session(this.member)) {
+            String firstSid = "PA_" + SIDS.incrementAndGet();
+            JsonObject first = joinVoice(b, lounge, firstSid, Instant.now().getEpochSecond());
+            stateOf(a, this.member);
+            assertEquals(false, api.get(member, owner.token()).json().getBoolean("mute"));
+
+            JsonObject reply = patchMember(this.member, new JsonObject().put("mute", true), owner).json();
+            assertEquals(true, reply.getBoolean("mute"), "the PATCH answers the member as it is now");
+            assertEquals(false, reply.getBoolean("deaf"));
+            JsonObject update = memberUpdate(b, this.member);
+            assertEquals(true, update.getBoolean("mute"));
+            assertEquals(guild.id(), update.getString("guild_id"));
+            assertEquals(true, api.get(member, owner.token()).json().getBoolean("mute"));
+            assertEquals(true, stateOf(a, this.member).getBoolean("mute"));
+
+            assertEquals(200, LiveKitWebhooks.forToken(parley.node().httpPort(), "participant_left", first, firstSid,
+                    Instant.now().getEpochSecond() + 1));
+            assertNull(stateOf(a, this.member).getString("channel_id"));
+            assertEquals(true, api.get(member, owner.token()).json().getBoolean("mute"), "out of voice, still muted");
+            assertTrue(api.get(API + "/guilds/" + guild.id() + "/members?limit=1000", owner.token()).jsonArray()
+                    .stream().map(JsonObject.class::cast)
+                    .filter(m -> m.getJsonObject("user").getString("id").equals(this.member.id()))
+                    .allMatch(m -> m.getBoolean("mute")), "the member list says so too");
+
+            JsonObject again = joinVoice(b, lounge, "PA_" + SIDS.incrementAndGet(), Instant.now().getEpochSecond() + 2);
+            assertTrue(!publishable(again).contains("microphone"), "the new token leaves out the microphone");
+            assertTrue(publishable(again).contains("camera"));
+            JsonObject rejoined = stateOf(a, this.member);
+            assertEquals(lounge, rejoined.getString("channel_id"));
+            assertEquals(true, rejoined.getBoolean("mute"));
+            String who = identity(this.member, again);
+            assertTrue(!update(livekit.await("UpdateParticipant", c -> update(c).getIdentity().equals(who)))
+                    .getPermission().getCanPublishSourcesList().contains(TrackSource.MICROPHONE), "LiveKit told");
+
+            JsonObject unmuted = patchMember(this.member, new JsonObject().put("mute", false), owner).json();
+            assertEquals(false, unmuted.getBoolean("mute"));
+            assertEquals(false, memberUpdate(b, this.member).getBoolean("mute"));
+            assertEquals(false, api.get(member, owner.token()).json().getBoolean("mute"));
+            livekit.await("UpdateParticipant", c -> update(c).getIdentity().equals(who)
+                    && update(c).getPermission().getCanPublishSourcesList().contains(TrackSource.MICROPHONE));
         }
     }
 }

@@ -149,7 +149,7 @@ class VoiceStateAggregateTest {
                         T0.plusSeconds(5)),
                         new VoiceStateChanged(ID, 1, 2, 10L, "c0ffee", "PA_1", "sess", MUTED, true, false,
                                 T0.plusSeconds(5)))
-                .expectResultMessagePayload(true);
+                .expectResultMessagePayload(2L);
     }
 
     @Test
@@ -169,7 +169,21 @@ class VoiceStateAggregateTest {
         fixture.given(joined("PA_1", 10, T0))
                 .when(moderate(false, null, false, false))
                 .expectNoEvents()
-                .expectResultMessagePayload(false);
+                .expectResultMessagePayload(0L);
+    }
+
+    @Test
+    void aServerUnmuteAfterARejoinClearsTheMuteTheRejoinCarried() {
+        VoiceStateChanged mutedRejoin = new VoiceStateChanged(ID, 1, 2, 10L, "c0ffee", "PA_2", "sess", MUTED, true,
+                false, T0.plusSeconds(2));
+        fixture.given(joined("PA_1", 10, T0), new VoiceStateChanged(ID, 1, 2, null, null, "PA_1", null,
+                        SelfFlags.NONE, true, false, T0.plusSeconds(1)), mutedRejoin)
+                .when(moderate(false, null, false, null))
+                .expectEvents(new ServerVoiceChanged(ID, 1, 2, 10, "c0ffee", false, false, true, false, 99,
+                                T0.plusSeconds(5)),
+                        new VoiceStateChanged(ID, 1, 2, 10L, "c0ffee", "PA_2", "sess", MUTED, false, false,
+                                T0.plusSeconds(5)))
+                .expectResultMessagePayload(4L);
     }
 
     @Test

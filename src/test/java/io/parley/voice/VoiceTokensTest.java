@@ -70,6 +70,20 @@ class VoiceTokensTest {
     }
 
     @Test
+    void aServerMutedMemberMayNotPublishTheMicrophoneAndADeafenedOneHearsNothing() {
+        long permissions = Permission.of(Permission.CONNECT, Permission.SPEAK, Permission.STREAM);
+        Map<String, Object> muted = video(tokens.mint(5, 6, 7, "abc", permissions, true, false, "{}"));
+        assertEquals(List.of("camera", "screen_share", "screen_share_audio"), muted.get("canPublishSources"));
+        assertEquals(true, muted.get("canSubscribe"));
+        Map<String, Object> deafened = video(tokens.mint(5, 6, 7, "abc", permissions, false, true, "{}"));
+        assertEquals(List.of("camera", "screen_share", "screen_share_audio"), deafened.get("canPublishSources"));
+        assertEquals(false, deafened.get("canSubscribe"));
+        Map<String, Object> speakOnly = video(tokens.mint(5, 6, 7, "abc", Permission.of(Permission.CONNECT,
+                Permission.SPEAK), true, false, "{}"));
+        assertEquals(false, speakOnly.get("canPublish"));
+    }
+
+    @Test
     void aTokenSignedWithAnotherSecretDoesNotVerify() {
         String other = new VoiceTokens(new ParleyConfig.Voice("ws://x", "devkey", "other", 600, 5000, List.of()))
                 .mint(5, 6, 7, "abc", Permission.of(Permission.CONNECT), "{}");
