@@ -190,7 +190,7 @@ public final class ParleyNode implements AutoCloseable {
             SearchIndex searchIndex = SearchModule.createIndex(config.search(), vertx, storage.transactions(), pool);
             axon = AxonRuntime.start(config.axon(), sharing, storage.transactions(), meters, readYourWrites,
                     domainModules(config, gateway, new SearchModule(searchIndex, config.search().batchSize()),
-                            new VoiceModule(config.voice(), pool, readYourWrites)));
+                            new VoiceModule(config.voice(), pool, readYourWrites, meters)));
             gateway.started(axon.eventStore());
             ApiServices services = new ApiServices(config, vertx, pool, new Commands(vertx, axon.commandGateway()),
                     new Snowflakes(config.snowflake().workerId(), config.snowflake().processId()), readYourWrites,

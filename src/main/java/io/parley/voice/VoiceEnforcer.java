@@ -16,8 +16,11 @@ import io.parley.platform.axon.ReadYourWrites;
 import io.parley.voice.VoiceEvents.ServerVoiceChanged;
 import io.parley.voice.VoiceEvents.VoiceDisconnected;
 import io.parley.voice.VoiceEvents.VoiceMoveRequested;
+import io.parley.voice.EnforcementRetries.Key;
+import io.parley.voice.EnforcementRetries.Kind;
 import io.parley.voice.VoiceEvents.VoiceStateChanged;
 import io.vertx.core.Future;
+import livekit.LivekitModels.ParticipantPermission;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,8 +36,8 @@ import java.util.concurrent.TimeUnit;
  * disconnects remove the participant, server mute/deafen and changed SPEAK/STREAM replace
  * its permissions, lost CONNECT (overwrites, roles, timeouts, kicks, bans) removes it. Runs
  * in a side-effect processor of its own (once per cluster, never replayed) on an Axon thread,
- * where the blocking calls are allowed. A failed call is logged and not retried: the state in
- * Parley is already right, and a later change pushes again.
+ * where the blocking calls are allowed. A failed call is retried by {@link EnforcementRetries}
+ * (off this thread), each retry checking first that the state it enforces still holds.
  */
 @ProcessingGroup(VoiceEnforcer.GROUP)
 final class VoiceEnforcer {
@@ -45,14 +48,16 @@ final class VoiceEnforcer {
     private final VoiceStateQueries states;
     private final GuildAccess access;
     private final ReadYourWrites readYourWrites;
+    private final EnforcementRetries retries;
     private final long waitMs;
 
     VoiceEnforcer(LiveKitRooms rooms, VoiceStateQueries states, GuildAccess access, ReadYourWrites readYourWrites,
-                  long waitMs) {
+                  EnforcementRetries retries, long waitMs) {
         this.rooms = rooms;
         this.states = states;
         this.access = access;
         this.readYourWrites = readYourWrites;
+        this.retries = retries;
         this.waitMs = waitMs;
     }
 
@@ -66,15 +71,24 @@ final class VoiceEnforcer {
         remove(e.guildId(), e.channelId(), e.userId(), e.connectionId());
     }
 
+    /**
+     * Lifting both flags; a mute or deafen is pushed by the VoiceStateChanged that follows (one
+     * call per change). A retry compares with voice_states: wait (bounded) until it holds this event.
+     */
     @EventHandler
-    void on(ServerVoiceChanged e) {
+    void on(ServerVoiceChanged e, DomainEventMessage<?> message) {
+        if (e.mute() || e.deaf()) {
+            return;
+        }
+        caughtUp(VoiceStateProjection.GROUP, message);
         enforce(e.guildId(), e.channelId(), e.userId(), e.connectionId(), e.mute(), e.deaf());
     }
 
-    /** A server-muted or deafened member joining (again): their token did not know it. */
+    /** Server mute or deafen set, or a muted or deafened member joining (again). */
     @EventHandler
-    void on(VoiceStateChanged e) {
+    void on(VoiceStateChanged e, DomainEventMessage<?> message) {
         if (e.channelId() != null && (e.mute() || e.deaf())) {
+            caughtUp(VoiceStateProjection.GROUP, message);
             enforce(e.guildId(), e.channelId(), e.userId(), e.connectionId(), e.mute(), e.deaf());
         }
     }
@@ -137,28 +151,73 @@ final class VoiceEnforcer {
     private void enforce(long guildId, long channelId, long userId, String connectionId, boolean mute, boolean deaf) {
         long permissions = channelPermissions(channelId, userId);
         if (!Permission.has(permissions, Permission.CONNECT)) {
-            remove(guildId, channelId, userId, connectionId);
+            removeForLostConnect(guildId, channelId, userId, connectionId);
             return;
         }
+        ParticipantPermission wanted = VoicePermissions.of(permissions, mute, deaf);
+        String room = VoiceRooms.room(guildId, channelId);
         for (String identity : identities(guildId, channelId, userId, connectionId)) {
-            try {
-                rooms.updatePermissions(guildId, channelId, identity, VoicePermissions.of(permissions, mute, deaf));
-            } catch (Exception failure) {
-                log.warn("could not update the LiveKit permissions of {} in channel {}: {}", identity, channelId,
-                        failure.toString());
-            }
+            retries.call(new Key(Kind.UPDATE, room, identity), new EnforcementRetries.Call() {
+                @Override
+                public boolean stillWanted() {
+                    return wanted.equals(wantedNow(guildId, channelId, userId));
+                }
+
+                @Override
+                public void send() throws Exception {
+                    rooms.updatePermissions(guildId, channelId, identity, wanted);
+                }
+            });
         }
     }
 
+    /** What the member's participant in that channel should be allowed now; null when they are not in it. */
+    private ParticipantPermission wantedNow(long guildId, long channelId, long userId) {
+        VoiceStateRecord s = load(states.of(guildId, userId)).orElse(null);
+        if (s == null || s.channelId() != channelId) {
+            return null; // left or moved: the update is moot
+        }
+        long permissions = channelPermissions(channelId, userId);
+        return Permission.has(permissions, Permission.CONNECT) ? VoicePermissions.of(permissions, s.mute(), s.deaf())
+                : null;
+    }
+
+    /** The member ended the connection's place in the room (move, disconnect, kick, ban). */
     private void remove(long guildId, long channelId, long userId, String connectionId) {
         for (String identity : identities(guildId, channelId, userId, connectionId)) {
-            try {
-                rooms.removeParticipant(guildId, channelId, identity);
-            } catch (Exception failure) {
-                log.warn("could not remove {} from the LiveKit room of channel {}: {}", identity, channelId,
-                        failure.toString());
-            }
+            removal(guildId, channelId, identity, () -> inRoom(guildId, channelId, userId, identity));
         }
+    }
+
+    /** Lost CONNECT: moot once it is back, or once the member is out of that channel. */
+    private void removeForLostConnect(long guildId, long channelId, long userId, String connectionId) {
+        for (String identity : identities(guildId, channelId, userId, connectionId)) {
+            removal(guildId, channelId, identity, () -> inRoom(guildId, channelId, userId, identity)
+                    && !Permission.has(channelPermissions(channelId, userId), Permission.CONNECT));
+        }
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private void removal(long guildId, long channelId, String identity, Check stillWanted) {
+        retries.call(new Key(Kind.REMOVE, VoiceRooms.room(guildId, channelId), identity), new EnforcementRetries.Call() {
+            @Override
+            public boolean stillWanted() throws Exception {
+                return stillWanted.holds();
+            }
+
+            @Override
+            public void send() throws Exception {
+                rooms.removeParticipant(guildId, channelId, identity);
+            }
+        });
+    }
+
+    /** LiveKit still lists the participant (throws when LiveKit cannot say: the removal is tried). */
+    private boolean inRoom(long guildId, long channelId, long userId, String identity) throws Exception {
+        return rooms.identitiesOf(guildId, channelId, userId).contains(identity);
     }
 
     /**

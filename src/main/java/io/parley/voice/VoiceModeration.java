@@ -69,7 +69,8 @@ public final class VoiceModeration {
         return target.compose(v -> g.services().commands().<Long>send(new ModerateVoice(id, guildId, userId,
                         actor.userId(), change.move(), change.channelId(), change.mute(), change.deaf(), Instant.now())))
                 // the reply is a member object: it shows the new mute/deaf once the members table has it
-                .compose(version -> g.caughtUp(MemberProjection.GROUP, id, version));
+                .compose(version -> version < 0 ? Future.<Void>succeededFuture()
+                        : g.caughtUp(MemberProjection.GROUP, id, version));
     }
 
     private static ApiException notAVoiceChannel() {

@@ -1,5 +1,6 @@
 package io.parley.voice;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.guild.GuildAccess;
 import io.parley.platform.axon.AxonWiring;
 import io.parley.platform.axon.DomainModule;
@@ -18,11 +19,13 @@ public final class VoiceModule implements DomainModule {
     private final ParleyConfig.Voice config;
     private final Pool pool;
     private final ReadYourWrites readYourWrites;
+    private final MeterRegistry meters;
 
-    public VoiceModule(ParleyConfig.Voice config, Pool pool, ReadYourWrites readYourWrites) {
+    public VoiceModule(ParleyConfig.Voice config, Pool pool, ReadYourWrites readYourWrites, MeterRegistry meters) {
         this.config = config;
         this.pool = pool;
         this.readYourWrites = readYourWrites;
+        this.meters = meters;
     }
 
     @Override
@@ -31,7 +34,9 @@ public final class VoiceModule implements DomainModule {
         wiring.projection(configurer, VoiceStateProjection.GROUP, c -> new VoiceStateProjection(wiring.jdbc()));
         LiveKitRooms rooms = new LiveKitRooms(config);
         wiring.liveProcessor(configurer, VoiceRoomCleaner.GROUP, List.of(c -> new VoiceRoomCleaner(rooms)));
+        EnforcementRetries retries = new EnforcementRetries(config.enforceRetryMs(), meters);
+        configurer.onShutdown(retries::close);
         wiring.sideEffectProcessor(configurer, VoiceEnforcer.GROUP, c -> new VoiceEnforcer(rooms,
-                new VoiceStateQueries(pool), new GuildAccess(pool), readYourWrites, config.requestTimeoutMs()));
+                new VoiceStateQueries(pool), new GuildAccess(pool), readYourWrites, retries, config.requestTimeoutMs()));
     }
 }

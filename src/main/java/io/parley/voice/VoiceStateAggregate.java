@@ -117,7 +117,8 @@ public class VoiceStateAggregate {
 
     /**
      * 400 USER_NOT_IN_VOICE unless connected (Discord's rule for channel_id, mute and deaf alike).
-     * Answers the aggregate's version, so the reply can wait for the member table to show it.
+     * Answers the sequence number of the ServerVoiceChanged it applied (what the members table
+     * records, so the reply can wait for it), -1 when mute and deaf stay as they were.
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -128,9 +129,11 @@ public class VoiceStateAggregate {
         Instant at = latest(c.at());
         boolean nextMute = c.mute() == null ? mute : c.mute();
         boolean nextDeaf = c.deaf() == null ? deaf : c.deaf();
+        long serverVoiceChanged = -1;
         if (nextMute != mute || nextDeaf != deaf) {
             apply(new ServerVoiceChanged(c.id(), c.guildId(), c.userId(), channelId, connectionId, nextMute, nextDeaf,
                     mute, deaf, c.actorId(), at));
+            serverVoiceChanged = getVersion();
             apply(new VoiceStateChanged(c.id(), c.guildId(), c.userId(), channelId, connectionId, participantSid,
                     sessionId, self, nextMute, nextDeaf, at));
         }
@@ -142,7 +145,7 @@ public class VoiceStateAggregate {
             apply(new VoiceMoveRequested(c.id(), c.guildId(), c.userId(), channelId, c.channelId(), connectionId,
                     sessionId, self, c.actorId(), at));
         }
-        return getVersion();
+        return serverVoiceChanged;
     }
 
     private void leave(long guildId, long userId, Instant at) {

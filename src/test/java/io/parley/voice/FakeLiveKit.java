@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  * {@code GET /} health answer "OK".
  */
 public final class FakeLiveKit implements AutoCloseable {
-    public record Call(String method, String contentType, String authorization, byte[] body) {
+    /** {@code status}: what the fake answered. */
+    public record Call(String method, String contentType, String authorization, byte[] body, int status) {
     }
 
     private final HttpServer server;
@@ -28,16 +29,27 @@ public final class FakeLiveKit implements AutoCloseable {
     public final java.util.Map<String, List<String>> participants = new java.util.concurrent.ConcurrentHashMap<>();
     /** False: the health check answers 503, as a LiveKit that is starting or failing does. */
     public volatile boolean healthy = true;
+    /** Calls of a RoomService method still to be answered 503 (a LiveKit blip), by method name. */
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> failing =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Answers the next {@code count} calls of {@code method} with 503; 0 ends it. */
+    public void failNext(String method, int count) {
+        failing.put(method, new java.util.concurrent.atomic.AtomicInteger(count));
+    }
 
     public FakeLiveKit() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/twirp/livekit.RoomService/", exchange -> {
             String path = exchange.getRequestURI().getPath();
-            Call call = new Call(path.substring(path.lastIndexOf('/') + 1),
-                    exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestBody().readAllBytes());
+            String method = path.substring(path.lastIndexOf('/') + 1);
+            var failures = failing.get(method);
+            int status = failures != null && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : this.status;
+            Call call = new Call(method, exchange.getRequestHeaders().getFirst("Content-Type"),
+                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestBody().readAllBytes(),
+                    status);
             calls.add(call);
-            if (status == 200 && call.method().equals("ListParticipants")) {
+            if (status == 200 && method.equals("ListParticipants")) {
                 byte[] body = listParticipants(LivekitRoom.ListParticipantsRequest.parseFrom(call.body()).getRoom());
                 exchange.getResponseHeaders().add("Content-Type", "application/protobuf");
                 exchange.sendResponseHeaders(200, body.length);

@@ -149,7 +149,7 @@ class VoiceStateAggregateTest {
                         T0.plusSeconds(5)),
                         new VoiceStateChanged(ID, 1, 2, 10L, "c0ffee", "PA_1", "sess", MUTED, true, false,
                                 T0.plusSeconds(5)))
-                .expectResultMessagePayload(2L);
+                .expectResultMessagePayload(1L);
     }
 
     @Test
@@ -169,7 +169,7 @@ class VoiceStateAggregateTest {
         fixture.given(joined("PA_1", 10, T0))
                 .when(moderate(false, null, false, false))
                 .expectNoEvents()
-                .expectResultMessagePayload(0L);
+                .expectResultMessagePayload(-1L);
     }
 
     @Test
@@ -183,7 +183,7 @@ class VoiceStateAggregateTest {
                                 T0.plusSeconds(5)),
                         new VoiceStateChanged(ID, 1, 2, 10L, "c0ffee", "PA_2", "sess", MUTED, false, false,
                                 T0.plusSeconds(5)))
-                .expectResultMessagePayload(4L);
+                .expectResultMessagePayload(3L);
     }
 
     @Test

@@ -69,10 +69,10 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
     }
 
     public record Voice(String livekitUrl, String apiKey, String apiSecret, int tokenTtlSeconds, int requestTimeoutMs,
-                        java.util.List<String> regions, Optional<String> roomServiceUrl) {
+                        java.util.List<String> regions, Optional<String> roomServiceUrl, int enforceRetryMs) {
         public Voice(String livekitUrl, String apiKey, String apiSecret, int tokenTtlSeconds, int requestTimeoutMs,
                      java.util.List<String> regions) {
-            this(livekitUrl, apiKey, apiSecret, tokenTtlSeconds, requestTimeoutMs, regions, Optional.empty());
+            this(livekitUrl, apiKey, apiSecret, tokenTtlSeconds, requestTimeoutMs, regions, Optional.empty(), 120_000);
         }
     }
 
@@ -154,7 +154,7 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
                         v.intIn("voice.token_ttl_seconds", 10, 86_400), v.intIn("voice.request_timeout_ms", 100, 120_000),
                         v.optionalString("voice.regions").map(o -> java.util.Arrays.stream(o.split(","))
                                 .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of()),
-                        v.optionalString("voice.room_service_url")),
+                        v.optionalString("voice.room_service_url"), v.intIn("voice.enforce_retry_ms", 0, 3_600_000)),
 
 
                 new Expressions(v.intIn("expressions.stickers_per_guild", 0, 100_000),
