@@ -195,7 +195,7 @@ public final class ParleyNode implements AutoCloseable {
             ApiServices services = new ApiServices(config, vertx, pool, new Commands(vertx, axon.commandGateway()),
                     new Snowflakes(config.snowflake().workerId(), config.snowflake().processId()), readYourWrites,
                     new PasswordHasher(config.auth().argon2()), rateLimiter, accounts,
-                    new Authenticator(accounts), new FileMediaStore(vertx, config.attachmentsDir()));
+                    new Authenticator(accounts, readYourWrites), new FileMediaStore(vertx, config.attachmentsDir()));
             gateway.enableVoice(config.voice(), new VoiceStateQueries(pool), services.commands());
             log.info("storage and Axon ready in {} ms", (System.nanoTime() - started) / 1_000_000);
             Gateway live = gateway.gateway();
@@ -238,7 +238,7 @@ public final class ParleyNode implements AutoCloseable {
     private List<RouteModule> routeModules() {
         GuildQueries guilds = new GuildQueries(pool);
         MessageQueries messages = new MessageQueries(pool);
-        GuildContext guildContext = new GuildContext(services, guilds, new GuildAccess(pool),
+        GuildContext guildContext = new GuildContext(services, guilds, new GuildAccess(pool, services.readYourWrites()),
                 new MemberQueries(pool));
         SocialQueries social = new SocialQueries(pool);
         return List.of(new AuthRoutes(services), new UserRoutes(services), new GuildRoutes(guildContext),

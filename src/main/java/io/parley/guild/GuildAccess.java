@@ -1,7 +1,11 @@
 package io.parley.guild;
 
+import io.parley.member.MemberProjection;
 import io.parley.permission.MemberAccess;
 import io.parley.permission.Permission;
+import io.parley.platform.axon.ReadYourWrites;
+import io.parley.platform.cache.CommitInvalidatedCache;
+import io.parley.social.PrivateChannelProjection;
 import io.parley.platform.error.ApiException;
 import io.parley.platform.error.ErrorCode;
 import io.vertx.core.Future;
@@ -31,10 +35,37 @@ public final class GuildAccess {
             Permission.SEND_MESSAGES, Permission.EMBED_LINKS, Permission.ATTACH_FILES, Permission.READ_MESSAGE_HISTORY,
             Permission.ADD_REACTIONS, Permission.USE_EXTERNAL_EMOJIS, Permission.PIN_MESSAGES);
 
-    private final Pool pool;
+    /** How long a channel access is reused without reading the tables (bounds a lost cluster invalidation). */
+    public static final long CHANNEL_ACCESS_TTL_MS = 5_000;
+    /** The projections whose tables {@link #channel} reads: any commit of theirs empties the cache. */
+    private static final List<String> ACCESS_GROUPS = List.of(GuildProjection.GROUP + '/',
+            MemberProjection.GROUP + '/', PrivateChannelProjection.GROUP + '/');
 
+    private final Pool pool;
+    private final CommitInvalidatedCache<ChannelKey, Cached> channels;
+
+    /** Reads every access from the tables. */
     public GuildAccess(Pool pool) {
         this.pool = pool;
+        this.channels = null;
+    }
+
+    /**
+     * Caches {@link #channel} per (channel, user) for {@link #CHANNEL_ACCESS_TTL_MS}, emptied
+     * whenever the guild, member or private-channel projection commits (here, before the reply
+     * that waited for the commit goes out; in cluster mode when another node's commit is relayed).
+     */
+    public GuildAccess(Pool pool, ReadYourWrites commits) {
+        this.pool = pool;
+        this.channels = new CommitInvalidatedCache<>(CHANNEL_ACCESS_TTL_MS, 100_000);
+        commits.onCommitted((key, version) -> {
+            for (String group : ACCESS_GROUPS) {
+                if (key.startsWith(group)) {
+                    channels.invalidateAll();
+                    return;
+                }
+            }
+        });
     }
 
     /** The caller as a member of the guild; 404 UNKNOWN_GUILD when it does not exist or they are not in it. */
@@ -57,6 +88,21 @@ public final class GuildAccess {
      * does not exist or they are not a member of its guild.
      */
     public Future<ChannelActor> channel(long channelId, long userId) {
+        if (channels == null) {
+            return loadChannel(channelId, userId).map(Cached::actor);
+        }
+        return channels.get(new ChannelKey(channelId, userId), () -> loadChannel(channelId, userId), Cached::cacheable)
+                .map(Cached::actor);
+    }
+
+    /** Not cacheable: a timed-out member (the timeout ends by the clock, not by an event). */
+    private record Cached(ChannelActor actor, boolean cacheable) {
+    }
+
+    private record ChannelKey(long channelId, long userId) {
+    }
+
+    private Future<Cached> loadChannel(long channelId, long userId) {
         return pool.preparedQuery("SELECT " + GuildQueries.prefixed("c.", ChannelRecord.COLUMNS)
                         + ", g.owner_id, m.roles, m.communication_disabled_until, " + ROLES + """
 
@@ -66,11 +112,12 @@ public final class GuildAccess {
                 .execute(Tuple.of(channelId, userId))
                 .compose(rows -> {
                     if (rows.size() == 0) {
-                        return privateChannel(channelId, userId);
+                        return privateChannel(channelId, userId).map(actor -> new Cached(actor, true));
                     }
                     Row row = rows.iterator().next();
                     ChannelRecord channel = ChannelRecord.from(row);
-                    return Future.succeededFuture(new ChannelActor(actor(channel.guildId(), userId, row), channel));
+                    return Future.succeededFuture(new Cached(new ChannelActor(actor(channel.guildId(), userId, row), channel),
+                            row.getOffsetDateTime("communication_disabled_until") == null));
                 });
     }
 

@@ -3,10 +3,17 @@ package io.parley.http;
 import io.parley.account.AccountQueries;
 import io.parley.account.Principal;
 import io.parley.account.SessionTokens;
+import io.parley.account.AccountProjection;
+import io.parley.platform.axon.ReadYourWrites;
+import io.parley.platform.cache.CommitInvalidatedCache;
 import io.parley.platform.error.ApiException;
 import io.parley.platform.error.ErrorCode;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+
+import java.nio.ByteBuffer;
+import java.util.Optional;
 
 /**
  * Requires a valid session token in {@code Authorization}: bare, {@code Bot <token>} or
@@ -15,10 +22,36 @@ import io.vertx.ext.web.RoutingContext;
 public final class Authenticator implements Handler<RoutingContext> {
     private static final String KEY = "parley.principal";
 
-    private final AccountQueries accounts;
+    /** How long a token's principal is reused without reading auth_sessions (bounds a lost cluster invalidation). */
+    public static final long PRINCIPAL_TTL_MS = 5_000;
+    private static final String ACCOUNT_COMMITS = AccountProjection.GROUP + '/';
 
+    private final AccountQueries accounts;
+    private final CommitInvalidatedCache<ByteBuffer, Optional<Principal>> principals;
+
+    /** Reads every token from auth_sessions. */
     public Authenticator(AccountQueries accounts) {
         this.accounts = accounts;
+        this.principals = null;
+    }
+
+    /**
+     * Caches principals for {@link #PRINCIPAL_TTL_MS}, forgetting a user's as soon as the accounts
+     * projection commits anything of theirs (logout, password change), here or on another node.
+     */
+    public Authenticator(AccountQueries accounts, ReadYourWrites commits) {
+        this.accounts = accounts;
+        this.principals = new CommitInvalidatedCache<>(PRINCIPAL_TTL_MS, 100_000);
+        commits.onCommitted((key, version) -> {
+            if (key.startsWith(ACCOUNT_COMMITS)) {
+                try {
+                    long userId = Long.parseLong(key.substring(ACCOUNT_COMMITS.length()));
+                    principals.invalidateIf(p -> p.isPresent() && p.get().userId() == userId);
+                } catch (NumberFormatException notAUser) {
+                    principals.invalidateAll();
+                }
+            }
+        });
     }
 
     public static Principal principal(RoutingContext ctx) {
@@ -32,7 +65,7 @@ public final class Authenticator implements Handler<RoutingContext> {
             ctx.fail(new ApiException(ErrorCode.UNAUTHORIZED));
             return;
         }
-        accounts.principalByTokenHash(SessionTokens.hash(token)).onComplete(result -> {
+        principal(SessionTokens.hash(token)).onComplete(result -> {
             if (result.failed()) {
                 ctx.fail(result.cause());
             } else if (result.result().isEmpty()) {
@@ -42,6 +75,15 @@ public final class Authenticator implements Handler<RoutingContext> {
                 ctx.next();
             }
         });
+    }
+
+    /** Unknown tokens are not cached: a session that starts later must work at once. */
+    private Future<Optional<Principal>> principal(byte[] tokenHash) {
+        if (principals == null) {
+            return accounts.principalByTokenHash(tokenHash);
+        }
+        return principals.get(ByteBuffer.wrap(tokenHash), () -> accounts.principalByTokenHash(tokenHash),
+                Optional::isPresent);
     }
 
     /** The token of an Authorization value (bare, Bot or Bearer); null when it is none. */

@@ -36,6 +36,8 @@ public final class ReadYourWrites {
     private final Map<String, List<Waiter>> waiting = new java.util.HashMap<>();
     private volatile java.util.function.BiConsumer<String, Long> localCommits = (key, version) -> {
     };
+    private final List<java.util.function.BiConsumer<String, Long>> commitListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ReadYourWrites(Vertx vertx, long timeoutMs) {
         this.vertx = vertx;
@@ -96,7 +98,17 @@ public final class ReadYourWrites {
         committed(key, version);
     }
 
+    /**
+     * Told every commit this node learns of (its own projections' and, in cluster mode, the other
+     * nodes'), before the replies waiting for it go out: caches of read tables invalidate here.
+     * Any thread; keep it quick.
+     */
+    public void onCommitted(java.util.function.BiConsumer<String, Long> listener) {
+        commitListeners.add(listener);
+    }
+
     private void committed(String key, long version) {
+        commitListeners.forEach(listener -> listener.accept(key, version));
         List<Waiter> ready = new ArrayList<>();
         synchronized (lock) {
             committed.merge(key, version, Math::max);
