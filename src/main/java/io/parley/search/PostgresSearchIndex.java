@@ -118,52 +118,54 @@ public final class PostgresSearchIndex implements SearchIndex {
     }
 
     /**
-     * Values are written into the SQL (all are numbers, or words without quotes or
-     * backslashes) and sent unprepared, so every search gets a plan for its own words: a cached
-     * generic plan cannot tell a word in half the messages from one in ten of them.
+     * Values are written into the SQL (all are numbers, or words without quotes or backslashes)
+     * and sent unprepared, so every search gets a plan for its own words: a cached generic plan
+     * cannot tell a word in half the messages from one in ten of them.
      */
     @Override
     public Future<SearchHits> search(SearchQuery q) {
-        Future<Long> total = pool.query("SELECT count(*) FROM (SELECT 1 FROM search_messages WHERE " + where(q)
-                        + " LIMIT " + maxTotal + ") matching")
-                .execute().map(rows -> rows.iterator().next().getLong(0));
-        boolean ranked = q.byRelevance() && tsquery(q.words()) != null;
-        // a ranked page depends on the count (see pageSql); a time-ordered one runs beside it
-        Future<List<Long>> page = ranked ? total.compose(count -> page(pageSql(q, maxTotal, count < maxTotal)))
-                : page(pageSql(q, maxTotal, false));
-        return Future.all(page, total).map(v -> new SearchHits(total.result(), page.result()));
-    }
-
-    private Future<List<Long>> page(String sql) {
-        return pool.query(sql).execute().map(rows -> {
+        List<String> statements = searchSql(q, maxTotal);
+        if (statements.size() == 1) {
+            return pool.query(statements.get(0)).execute().map(rows -> {
+                Row row = rows.iterator().next();
+                return new SearchHits(row.getLong(0), List.of(row.getArrayOfLongs(1)));
+            });
+        }
+        // a time-ordered page and the count run side by side: the page stops at its 25th match
+        Future<Long> total = pool.query(statements.get(0)).execute().map(rows -> rows.iterator().next().getLong(0));
+        Future<List<Long>> page = pool.query(statements.get(1)).execute().map(rows -> {
             List<Long> ids = new ArrayList<>();
             for (Row row : rows) {
                 ids.add(row.getLong(0));
             }
             return ids;
         });
+        return Future.all(page, total).map(v -> new SearchHits(total.result(), page.result()));
     }
 
     /**
-     * The SQL of a page of hits (public for EXPLAIN in the search benchmark). Relevance ranks
-     * every match when there are fewer than {@code maxTotal} ({@code allMatchesFit}: the GIN
-     * index finds them), else only the newest {@code maxTotal}: ranking every match of a common
-     * word takes up to a second, and walking the id index for a rare word's newest 1,000 reads
-     * the whole table.
+     * The SQL a search runs (public for EXPLAIN in the search benchmark). In time order, two
+     * statements: the number of matches up to {@code maxTotal}, and the page. By relevance, one
+     * statement answering both from the newest {@code maxTotal} matches, found once: relevance
+     * ranks just those (ranking every match of a common word takes up to a second), a page
+     * never reaches past them (offset + limit ≤ maxTotal), and counting first and ranking after
+     * read the same pages twice, one after the other.
      */
-    public static String pageSql(SearchQuery q, int maxTotal, boolean allMatchesFit) {
+    public static List<String> searchSql(SearchQuery q, int maxTotal) {
         String where = where(q);
         String tsquery = tsquery(q.words());
         String page = " LIMIT " + q.limit() + " OFFSET " + q.offset();
         if (q.byRelevance() && tsquery != null) {
-            String rank = "ts_rank(document, to_tsquery('simple', " + literal(tsquery) + ")) DESC, id DESC";
-            if (allMatchesFit) {
-                return "SELECT id FROM search_messages WHERE " + where + " ORDER BY " + rank + page;
-            }
-            return "SELECT id FROM (SELECT id, document FROM search_messages WHERE " + where + " ORDER BY id DESC LIMIT "
-                    + maxTotal + ") newest ORDER BY " + rank + page;
+            return List.of("WITH newest AS MATERIALIZED (SELECT id, document FROM search_messages WHERE " + where
+                    + " ORDER BY id DESC LIMIT " + Math.max(maxTotal, q.offset() + q.limit()) + ")"
+                    + " SELECT LEAST((SELECT count(*) FROM newest), " + maxTotal + "),"
+                    + " ARRAY(SELECT id FROM newest ORDER BY ts_rank(document, to_tsquery('simple', "
+                    + literal(tsquery) + ")) DESC, id DESC" + page + ")");
         }
-        return "SELECT id FROM search_messages WHERE " + where + " ORDER BY id " + (q.ascending() ? "ASC" : "DESC") + page;
+        return List.of("SELECT count(*) FROM (SELECT 1 FROM search_messages WHERE " + where + " LIMIT " + maxTotal
+                        + ") matching",
+                "SELECT id FROM search_messages WHERE " + where + " ORDER BY id " + (q.ascending() ? "ASC" : "DESC")
+                        + page);
     }
 
     private static String where(SearchQuery q) {

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link PostgresSearchIndex#write} in transactions of the indexer's batch size, then timed
  * {@code GET /guilds/{id}/messages/search} over HTTP with a mix of queries.
  * Run: see docs/benchmarks.md. Bounded: -Dmessages (1,000,000), -Drequests (5,000), -Dconcurrency (1),
- * -DmaxMinutes (20, for the whole run); -DmaxTotal sets search.max_total_results.
+ * -DmaxMinutes (20, for the whole run); -DmaxTotal sets search.max_total_results, -DsharedBuffersMb
+ * db.embedded.shared_buffers_mb (512), -Drounds (1) times every query kind; -DdataDir=path keeps the data there and a later run reuses it.
  */
 public final class SearchBench {
     private static final int VOCABULARY = 20_000;
@@ -50,66 +51,145 @@ public final class SearchBench {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(Integer.getInteger("maxMinutes", 20));
         String[] words = vocabulary(new Random(1));
         double[] zipf = zipfCumulative(VOCABULARY);
-        Map<String, String> settings = System.getProperty("maxTotal") == null ? Map.of()
-                : Map.of("search.max_total_results", System.getProperty("maxTotal"));
-        try (BenchDataDir dataDir = new BenchDataDir();
+        Map<String, String> settings = new java.util.HashMap<>();
+        if (System.getProperty("maxTotal") != null) {
+            settings.put("search.max_total_results", System.getProperty("maxTotal"));
+        }
+        // config/parley.yaml's default (TestParley lowers it for tests)
+        settings.put("db.embedded.shared_buffers_mb", System.getProperty("sharedBuffersMb", "512"));
+        String keep = System.getProperty("dataDir");
+        try (BenchDataDir dataDir = keep == null ? new BenchDataDir() : BenchDataDir.kept(java.nio.file.Path.of(keep));
              TestParley parley = TestParley.start(dataDir.path(), settings)) {
             ApiClient api = parley.client();
-            Account owner = api.register("correct horse battery");
-            List<Long> authors = new ArrayList<>(List.of(Long.parseLong(owner.id())));
-            for (int i = 0; i < 4; i++) {
-                authors.add(Long.parseLong(api.register("correct horse battery").id()));
-            }
-            Guild guild = Guilds.create(api, owner, "Bench");
-            long guildId = Long.parseLong(guild.id());
-            List<Long> channels = new ArrayList<>(List.of(Long.parseLong(guild.generalChannelId())));
-            for (int i = 0; i < 4; i++) {
-                channels.add(Long.parseLong(api.post(ApiClient.API + "/guilds/" + guild.id() + "/channels",
-                        new io.vertx.core.json.JsonObject().put("name", "c" + i), owner.token()).json().getString("id")));
-            }
             var storage = parley.node().storage();
-            PostgresSearchIndex index = new PostgresSearchIndex(storage.transactions(), null, 10_000);
-            Random random = new Random(2);
-            long firstId = (System.currentTimeMillis() - 1420070400000L - 30L * 86_400_000L) << 22;
-            long indexNanos = 0;
-            int written = 0;
-            while (written < messages && System.nanoTime() < deadline) {
-                List<IndexChange> batch = new ArrayList<>(BATCH);
-                for (int i = 0; i < BATCH && written < messages; i++, written++) {
-                    batch.add(new IndexChange.Put(message(random, words, zipf, firstId + ((long) written << 16),
-                            guildId, channels, authors)));
+            java.nio.file.Path saved = dataDir.path().resolve("search-bench.properties");
+            java.util.Properties bench = new java.util.Properties();
+            if (java.nio.file.Files.exists(saved)) {
+                try (var in = java.nio.file.Files.newInputStream(saved)) {
+                    bench.load(in);
                 }
-                long started = System.nanoTime();
-                storage.transactions().executeInTransaction(() -> index.write(batch));
-                indexNanos += System.nanoTime() - started;
+                System.out.println("reusing the messages generated in " + dataDir.path());
+            } else {
+                generate(api, storage, messages, words, zipf, deadline, bench);
+                if (keep != null) {
+                    try (var out = java.nio.file.Files.newOutputStream(saved)) {
+                        bench.store(out, "SearchBench data");
+                    }
+                }
             }
-            System.out.printf("indexed %,d messages in %.1f s: %,.0f messages/s (batches of %d, one thread)%n",
-                    written, indexNanos / 1e9, written / (indexNanos / 1e9), BATCH);
-            try (Connection c = storage.dataSource().getConnection(); Statement s = c.createStatement()) {
-                long started = System.nanoTime();
-                s.execute("INSERT INTO messages (id, channel_id, guild_id, author_id, type, content, tts,"
-                        + " mention_everyone, flags, mentions) SELECT id, channel_id, guild_id, author_id, 0, content,"
-                        + " false, false, 0, mentions FROM search_messages");
-                // what autovacuum does to freshly loaded tables (hint bits, visibility map, statistics)
-                s.execute("VACUUM ANALYZE messages");
-                s.execute("VACUUM ANALYZE search_messages");
-                System.out.printf("copied them into messages in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            String token = bench.getProperty("token");
+            long guildId = Long.parseLong(bench.getProperty("guild"));
+            List<Long> authors = longs(bench.getProperty("authors"));
+            List<Long> channels = longs(bench.getProperty("channels"));
+            try (Connection c = storage.dataSource().getConnection(); Statement s = c.createStatement();
+                 var rows = s.executeQuery("SELECT current_setting('shared_buffers'),"
+                         + " pg_size_pretty(pg_total_relation_size('search_messages')),"
+                         + " pg_size_pretty(pg_relation_size('search_messages')),"
+                         + " pg_size_pretty(pg_total_relation_size('messages'))")) {
+                rows.next();
+                System.out.printf("shared_buffers %s; search_messages %s (heap %s), messages %s; load %s%n",
+                        rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), load());
             }
+            String base = api.base() + ApiClient.API + "/guilds/" + guildId + "/messages/search?";
+            HttpClient http = HttpClient.newBuilder().build();
+            awaitIndexReady(http, base, token, deadline);
+            run(http, base, token, words, zipf, authors, Math.min(500, requests), concurrency, deadline);
+            for (int round = 1; round <= Integer.getInteger("rounds", 1); round++) {
+                System.out.println("round " + round);
+                timeEveryKind(http, base, token, words, zipf, authors, requests, concurrency, deadline);
+            }
+            // after the timed rounds, so the plans show the steady state's buffer hits and reads
             if (Boolean.getBoolean("explain")) {
                 explain(storage.dataSource(), guildId, channels, authors, words, zipf);
             }
-            String base = api.base() + ApiClient.API + "/guilds/" + guild.id() + "/messages/search?";
-            HttpClient http = HttpClient.newBuilder().build();
-            run(http, base, owner.token(), words, zipf, authors, Math.min(500, requests), concurrency, deadline);
-            for (String kind : List.of("common word", "rare word", "two words", "word + author", "author only",
-                    "has link", "relevance")) {
-                long[] latencies = run(http, base, owner.token(), words, zipf, authors, requests, concurrency,
-                        deadline, kind);
-                Arrays.sort(latencies);
-                System.out.printf("%-14s %,d requests, concurrency %d: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                        kind, latencies.length, concurrency, ms(latencies, 0.50), ms(latencies, 0.90),
-                        ms(latencies, 0.99), latencies[latencies.length - 1] / 1e6);
+        }
+    }
+
+    /** A restarted Parley answers 202 until its search indexer has caught up with the event log. */
+    private static void awaitIndexReady(HttpClient http, String base, String token, long deadline) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "content=ready")).header("Authorization", token)
+                .build();
+        while (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 202
+                && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+    }
+
+    private static void timeEveryKind(HttpClient http, String base, String token, String[] words, double[] zipf,
+                                      List<Long> authors, int requests, int concurrency, long deadline)
+            throws Exception {
+        for (String kind : List.of("common word", "rare word", "two words", "word + author", "author only",
+                "has link", "relevance")) {
+            long[] latencies = run(http, base, token, words, zipf, authors, requests, concurrency, deadline, kind);
+            Arrays.sort(latencies);
+            System.out.printf("%-14s %,d requests, concurrency %d: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms"
+                            + " (load %s)%n", kind, latencies.length, concurrency, ms(latencies, 0.50),
+                    ms(latencies, 0.90), ms(latencies, 0.99), latencies[latencies.length - 1] / 1e6, load());
+        }
+    }
+
+    /** Registers the authors, creates the guild and writes the messages; records their ids in {@code bench}. */
+    private static void generate(ApiClient api, io.parley.platform.storage.Storage storage, int messages,
+                                 String[] words, double[] zipf, long deadline, java.util.Properties bench)
+            throws Exception {
+        Account owner = api.register("correct horse battery");
+        List<Long> authors = new ArrayList<>(List.of(Long.parseLong(owner.id())));
+        for (int i = 0; i < 4; i++) {
+            authors.add(Long.parseLong(api.register("correct horse battery").id()));
+        }
+        Guild guild = Guilds.create(api, owner, "Bench");
+        long guildId = Long.parseLong(guild.id());
+        List<Long> channels = new ArrayList<>(List.of(Long.parseLong(guild.generalChannelId())));
+        for (int i = 0; i < 4; i++) {
+            channels.add(Long.parseLong(api.post(ApiClient.API + "/guilds/" + guild.id() + "/channels",
+                    new io.vertx.core.json.JsonObject().put("name", "c" + i), owner.token()).json().getString("id")));
+        }
+        PostgresSearchIndex index = new PostgresSearchIndex(storage.transactions(), null, 10_000);
+        Random random = new Random(2);
+        long firstId = (System.currentTimeMillis() - 1420070400000L - 30L * 86_400_000L) << 22;
+        long indexNanos = 0;
+        int written = 0;
+        while (written < messages && System.nanoTime() < deadline) {
+            List<IndexChange> batch = new ArrayList<>(BATCH);
+            for (int i = 0; i < BATCH && written < messages; i++, written++) {
+                batch.add(new IndexChange.Put(message(random, words, zipf, firstId + ((long) written << 16),
+                        guildId, channels, authors)));
             }
+            long started = System.nanoTime();
+            storage.transactions().executeInTransaction(() -> index.write(batch));
+            indexNanos += System.nanoTime() - started;
+        }
+        System.out.printf("indexed %,d messages in %.1f s: %,.0f messages/s (batches of %d, one thread)%n",
+                written, indexNanos / 1e9, written / (indexNanos / 1e9), BATCH);
+        try (Connection c = storage.dataSource().getConnection(); Statement s = c.createStatement()) {
+            long started = System.nanoTime();
+            s.execute("INSERT INTO messages (id, channel_id, guild_id, author_id, type, content, tts,"
+                    + " mention_everyone, flags, mentions) SELECT id, channel_id, guild_id, author_id, 0, content,"
+                    + " false, false, 0, mentions FROM search_messages");
+            // what autovacuum does to freshly loaded tables (hint bits, visibility map, statistics)
+            s.execute("VACUUM ANALYZE messages");
+            s.execute("VACUUM ANALYZE search_messages");
+            System.out.printf("copied them into messages in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        }
+        bench.setProperty("token", owner.token());
+        bench.setProperty("guild", Long.toString(guildId));
+        bench.setProperty("authors", joined(authors));
+        bench.setProperty("channels", joined(channels));
+    }
+
+    private static String joined(List<Long> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+
+    private static List<Long> longs(String joined) {
+        return Arrays.stream(joined.split(",")).map(Long::valueOf).toList();
+    }
+
+    private static String load() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
         }
     }
 
@@ -132,11 +212,11 @@ public final class SearchBench {
             for (var q : samples) {
                 System.out.println("-- " + q.content() + (q.authorIds().isEmpty() ? "" : " + author")
                         + (q.byRelevance() ? " (relevance)" : ""));
-                boolean rare = q.content().equals(words[15_000]);
-                try (var rows = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) "
-                        + PostgresSearchIndex.pageSql(q, 1000, rare))) {
-                    while (rows.next()) {
-                        System.out.println(rows.getString(1));
+                for (String sql : PostgresSearchIndex.searchSql(q, 1000)) {
+                    try (var rows = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+                        while (rows.next()) {
+                            System.out.println(rows.getString(1));
+                        }
                     }
                 }
             }

@@ -34,6 +34,8 @@ public final class TestParley implements AutoCloseable {
         // Every test registers from 127.0.0.1; per-account limits stay at their defaults.
         overrides.put("auth.rate_limits.login_per_ip", "100000/1m");
         overrides.put("auth.rate_limits.register_per_ip", "100000/1m");
+        // PostgreSQL's stock size: a test run starts several embedded servers and needs no more
+        overrides.put("db.embedded.shared_buffers_mb", "128");
         overrides.putAll(extra);
         return ParleyConfig.from(ConfigValues.load(Optional.empty(), Map.of(), overrides));
     }

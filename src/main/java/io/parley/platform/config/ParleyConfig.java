@@ -29,7 +29,8 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
         }
     }
 
-    public record Embedded(int port, boolean fsync, boolean synchronousCommit, int startupTimeoutSeconds) {
+    public record Embedded(int port, boolean fsync, boolean synchronousCommit, int startupTimeoutSeconds,
+                           int sharedBuffersMb, int effectiveCacheSizeMb) {
     }
 
     public record Axon(int commandThreads, int snapshotThreshold, int projectionBatchSize,
@@ -124,7 +125,9 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
                         v.intIn("db.jdbc_pool_size", 2, 1000), v.intIn("db.reactive_pool_size", 1, 1000),
                         new Embedded(v.intIn("db.embedded.port", 0, 65535), v.bool("db.embedded.fsync"),
                                 v.bool("db.embedded.synchronous_commit"),
-                                v.intIn("db.embedded.startup_timeout_seconds", 1, 600))),
+                                v.intIn("db.embedded.startup_timeout_seconds", 1, 600),
+                                v.intIn("db.embedded.shared_buffers_mb", 16, 1024 * 1024),
+                                v.intIn("db.embedded.effective_cache_size_mb", 16, 16 * 1024 * 1024))),
                 new Axon(v.intIn("axon.command_threads", 1, 512), v.intIn("axon.snapshot_threshold", 2, 1_000_000),
                         v.intIn("axon.projection_batch_size", 1, 10_000),
                         v.intIn("axon.read_your_writes_timeout_ms", 0, 60_000)),

@@ -25,7 +25,7 @@ final class OrphanedPostgres {
     }
 
     public static void main(String[] args) throws Exception {
-        EmbeddedPostgresServer.start(Path.of(args[0]), new ParleyConfig.Embedded(0, false, false, 30));
+        EmbeddedPostgresServer.start(Path.of(args[0]), new ParleyConfig.Embedded(0, false, false, 30, 128, 4096));
         Runtime.getRuntime().halt(0);
     }
 }
