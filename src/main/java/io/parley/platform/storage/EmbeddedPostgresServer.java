@@ -46,8 +46,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("synchronous_commit", config.synchronousCommit() ? "on" : "off")
                 .setServerConfig("full_page_writes", config.fsync() ? "on" : "off")
                 .setServerConfig("max_connections", "200")
-                // PostgreSQL's stock 128 MB is small next to a large guild's search index and
-                // messages: a search then reads its heap pages from disk (see docs/benchmarks.md)
+                // PostgreSQL's stock 128 MB is small next to a large guild's search table and
+                // indexes: searches then read most of their pages anew (see docs/benchmarks.md)
                 .setServerConfig("shared_buffers", config.sharedBuffersMb() + "MB")
                 .setServerConfig("effective_cache_size", config.effectiveCacheSizeMb() + "MB")
                 .setServerConfig("listen_addresses", "127.0.0.1");
