@@ -29,12 +29,6 @@ public final class Authenticator implements Handler<RoutingContext> {
     private final AccountQueries accounts;
     private final CommitInvalidatedCache<ByteBuffer, Optional<Principal>> principals;
 
-    /** Reads every token from auth_sessions. */
-    public Authenticator(AccountQueries accounts) {
-        this.accounts = accounts;
-        this.principals = null;
-    }
-
     /**
      * Caches principals for {@link #PRINCIPAL_TTL_MS}, forgetting a user's as soon as the accounts
      * projection commits anything of theirs (logout, password change), here or on another node.
@@ -79,9 +73,6 @@ public final class Authenticator implements Handler<RoutingContext> {
 
     /** Unknown tokens are not cached: a session that starts later must work at once. */
     private Future<Optional<Principal>> principal(byte[] tokenHash) {
-        if (principals == null) {
-            return accounts.principalByTokenHash(tokenHash);
-        }
         return principals.get(ByteBuffer.wrap(tokenHash), () -> accounts.principalByTokenHash(tokenHash),
                 Optional::isPresent);
     }

@@ -34,7 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(VoiceParley.class)
 class VoiceEnforcementRetryTest {
-    private static final int GUILDS_AND_VOICE = 1 | 1 << 7;
     private static final AtomicInteger SIDS = new AtomicInteger();
 
     private FakeLiveKit livekit;
@@ -65,21 +64,13 @@ class VoiceEnforcementRetryTest {
     }
 
     private GatewayClient session(Account account) {
-        GatewayClient client = GatewayClient.connect(parley.node().httpPort(), "v=10&encoding=json");
-        client.next(5000);
-        client.identify(account.token(), GUILDS_AND_VOICE);
-        client.dispatch("GUILD_CREATE");
-        return client;
+        return VoiceParley.voiceSession(parley, account.token());
     }
 
     /** op 4 and LiveKit's participant_joined as {@code sid}; the identity once the join is recorded. */
     private String joinVoice(GatewayClient session, String sid) {
-        session.send(new JsonObject().put("op", 4).put("d", new JsonObject().put("guild_id", guild.id())
-                .put("channel_id", lounge).put("self_mute", false).put("self_deaf", false)));
-        JsonObject server = session.dispatch("VOICE_SERVER_UPDATE").getJsonObject("d");
-        assertEquals(200, LiveKitWebhooks.forToken(parley.node().httpPort(), "participant_joined", server, sid,
-                Instant.now().getEpochSecond()));
-        VoiceParley.listedInVoice(parley, owner.token(), member.id());
+        JsonObject server = VoiceParley.joinVoice(parley, session, guild.id(), lounge, sid,
+                Instant.now().getEpochSecond(), owner.token());
         lastServerUpdate = server;
         return "user_" + member.id() + "_" + server.getString("connection_id");
     }
@@ -202,7 +193,7 @@ class VoiceEnforcementRetryTest {
     private boolean memberOutOfVoice() {
         try (GatewayClient viewer = GatewayClient.connect(parley.node().httpPort(), "v=10&encoding=json")) {
             viewer.next(5000);
-            viewer.identify(owner.token(), GUILDS_AND_VOICE);
+            viewer.identify(owner.token(), VoiceParley.GUILDS_AND_VOICE);
             JsonArray states = viewer.dispatch("GUILD_CREATE").getJsonObject("d").getJsonArray("voice_states");
             return states.stream().map(JsonObject.class::cast).noneMatch(s -> s.getString("user_id").equals(member.id()));
         }

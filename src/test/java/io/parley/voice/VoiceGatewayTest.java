@@ -21,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /** Op 4 over a real gateway, LiveKit's signed webhooks over HTTP, and the VOICE_STATE_UPDATEs that follow. */
 @ExtendWith(VoiceParley.class)
 class VoiceGatewayTest {
-    private static final int GUILDS_AND_VOICE = 1 | 1 << 7;
     private static final long CONNECT = 1L << 20;
 
     private TestParley parley;
@@ -46,11 +45,7 @@ class VoiceGatewayTest {
     }
 
     private GatewayClient session(Account account) {
-        GatewayClient client = GatewayClient.connect(parley.node().httpPort(), "v=10&encoding=json");
-        client.next(5000);
-        client.identify(account.token(), GUILDS_AND_VOICE);
-        client.dispatch("GUILD_CREATE");
-        return client;
+        return VoiceParley.voiceSession(parley, account.token());
     }
 
     private static JsonObject join(String guildId, String channelId) {

@@ -30,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(VoiceParley.class)
 class VoiceModerationTest {
-    private static final int GUILDS_AND_VOICE = 1 | 1 << 7;
     private static final long CONNECT = 1L << 20;
     private static final long SPEAK = 1L << 21;
     private static final AtomicInteger SIDS = new AtomicInteger();
@@ -64,11 +63,7 @@ class VoiceModerationTest {
     }
 
     private GatewayClient session(Account account) {
-        GatewayClient client = GatewayClient.connect(parley.node().httpPort(), "v=10&encoding=json");
-        client.next(5000);
-        client.identify(account.token(), GUILDS_AND_VOICE);
-        client.dispatch("GUILD_CREATE");
-        return client;
+        return VoiceParley.voiceSession(parley, account.token());
     }
 
     /** op 4 into the channel, then LiveKit's participant_joined; returns the VOICE_SERVER_UPDATE. */
@@ -78,14 +73,7 @@ class VoiceModerationTest {
 
     /** {@code at}: LiveKit's event time, in seconds (a webhook older than the state's last change is ignored). */
     private JsonObject joinVoice(GatewayClient session, String channelId, String sid, long at) {
-        session.send(new JsonObject().put("op", 4).put("d", new JsonObject().put("guild_id", guild.id())
-                .put("channel_id", channelId).put("self_mute", false).put("self_deaf", false)));
-        JsonObject server = session.dispatch("VOICE_SERVER_UPDATE").getJsonObject("d");
-        assertEquals(200, LiveKitWebhooks.forToken(parley.node().httpPort(), "participant_joined", server,
-                sid, at));
-        String userId = com.auth0.jwt.JWT.decode(server.getString("token")).getClaim("name").asString();
-        VoiceParley.listedInVoice(parley, owner.token(), userId);
-        return server;
+        return VoiceParley.joinVoice(parley, session, guild.id(), channelId, sid, at, owner.token());
     }
 
     private String identity(Account account, JsonObject server) {

@@ -4,6 +4,7 @@ import io.parley.testing.BlockedThreadRecorder;
 import io.parley.testing.GatewayClient;
 import io.parley.testing.TestParley;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -51,6 +52,34 @@ final class VoiceParley implements ParameterResolver, AfterAllCallback {
                 }, Server.class);
     }
 
+    /** GUILDS and GUILD_VOICE_STATES. */
+    static final int GUILDS_AND_VOICE = 1 | 1 << 7;
+
+    /** A gateway session of {@code token}'s user, identified, its first GUILD_CREATE received. */
+    static GatewayClient voiceSession(TestParley parley, String token) {
+        GatewayClient client = GatewayClient.connect(parley.node().httpPort(), "v=10&encoding=json");
+        client.next(5000);
+        client.identify(token, GUILDS_AND_VOICE);
+        client.dispatch("GUILD_CREATE");
+        return client;
+    }
+
+    /**
+     * op 4 into {@code channelId}, then LiveKit's participant_joined as {@code sid} at {@code at}
+     * (LiveKit's event time, seconds); returns the VOICE_SERVER_UPDATE once {@code viewerToken}'s
+     * GUILD_CREATE lists the join.
+     */
+    static JsonObject joinVoice(TestParley parley, GatewayClient session, String guildId, String channelId,
+                                String sid, long at, String viewerToken) {
+        session.send(new JsonObject().put("op", 4).put("d", new JsonObject().put("guild_id", guildId)
+                .put("channel_id", channelId).put("self_mute", false).put("self_deaf", false)));
+        JsonObject server = session.dispatch("VOICE_SERVER_UPDATE").getJsonObject("d");
+        assertEquals(200, LiveKitWebhooks.forToken(parley.node().httpPort(), "participant_joined", server, sid, at));
+        String userId = com.auth0.jwt.JWT.decode(server.getString("token")).getClaim("name").asString();
+        listedInVoice(parley, viewerToken, userId);
+        return server;
+    }
+
     /**
      * GUILD_CREATE.voice_states (of the only guild of {@code token}'s user) as a new session sees
      * it, once it lists {@code userId}: the read table trails the dispatch, and this waits (5 s at
@@ -62,7 +91,7 @@ final class VoiceParley implements ParameterResolver, AfterAllCallback {
         while (System.currentTimeMillis() < deadline) {
             try (GatewayClient session = GatewayClient.connect(parley.node().httpPort(), "v=10&encoding=json")) {
                 session.next(5000);
-                session.identify(token, 1 | 1 << 7);
+                session.identify(token, GUILDS_AND_VOICE);
                 states = session.dispatch("GUILD_CREATE").getJsonObject("d").getJsonArray("voice_states");
             }
             for (int i = 0; i < states.size(); i++) {
