@@ -14,6 +14,9 @@ import java.util.Optional;
 /** Entry point: {@code parley [serve|create-bot NAME] [--config FILE]}; serve is the default. */
 public final class Parley {
     private static final Logger log = LoggerFactory.getLogger(Parley.class);
+    /** Exit status of a server whose database stayed unreachable past db.unavailable_exit_after_ms. */
+    static final int EXIT_DATABASE_LOST = 3;
+    private static final long STUCK_SHUTDOWN_HALT_MS = 30_000;
 
     private Parley() {
     }
@@ -85,7 +88,7 @@ public final class Parley {
     private static void serve(ParleyConfig config) throws Exception {
         // No signal drains the node: HotSpot suspends threads with SIGUSR2 (JFR's sampler does),
         // so a SIGUSR2 handler drained every session whenever the node was profiled.
-        ParleyNode node = ParleyNode.start(config);
+        ParleyNode node = ParleyNode.start(config, Parley::exitForLostDatabase);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 node.close();
@@ -93,6 +96,26 @@ public final class Parley {
                 log.warn("shutdown was not clean", e);
             }
         }, "parley-shutdown"));
+    }
+
+    /**
+     * The database stayed unreachable: exit non-zero so the service manager (systemd, Docker,
+     * Kubernetes) starts a fresh process. The shutdown hook still runs the graceful stop; a
+     * stop stuck on the missing database is cut short.
+     */
+    private static void exitForLostDatabase() {
+        log.error("exiting with status {}: the database stayed unreachable", EXIT_DATABASE_LOST);
+        Thread halt = new Thread(() -> {
+            try {
+                Thread.sleep(STUCK_SHUTDOWN_HALT_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Runtime.getRuntime().halt(EXIT_DATABASE_LOST);
+        }, "parley-exit-deadline");
+        halt.setDaemon(true);
+        halt.start();
+        System.exit(EXIT_DATABASE_LOST);
     }
 
     private static void migrate(ParleyConfig config) throws Exception {

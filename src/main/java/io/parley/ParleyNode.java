@@ -75,6 +75,7 @@ import io.parley.platform.axon.ReadYourWrites;
 import io.parley.platform.config.ParleyConfig;
 import io.parley.platform.vertx.ParleyVertx;
 import io.parley.platform.id.Snowflakes;
+import io.parley.platform.storage.DatabaseSupervisor;
 import io.parley.platform.storage.Storage;
 import io.parley.search.IndexerStatus;
 import io.parley.search.Search;
@@ -144,7 +145,15 @@ public final class ParleyNode implements AutoCloseable {
 
     /** Blocking start (storage and Axon); call from main or a test thread, never an event loop. */
     public static ParleyNode start(ParleyConfig config) throws Exception {
-        ParleyNode node = boot(config, false);
+        return start(config, () -> log.error("the database stayed unreachable; this node keeps waiting for it"));
+    }
+
+    /**
+     * Like {@link #start(ParleyConfig)}; {@code onDatabaseLost} runs once PostgreSQL has been
+     * unreachable for {@code db.unavailable_exit_after_ms} (the server exits there).
+     */
+    public static ParleyNode start(ParleyConfig config, Runnable onDatabaseLost) throws Exception {
+        ParleyNode node = boot(config, false, onDatabaseLost);
         try {
             node.serveHttp();
         } catch (Exception e) {
@@ -156,12 +165,15 @@ public final class ParleyNode implements AutoCloseable {
 
     /** Storage and Axon without HTTP, for CLI commands; attaches to a running node's embedded database. */
     public static ParleyNode startHeadless(ParleyConfig config) throws Exception {
-        return boot(config, true);
+        return boot(config, true, null);
     }
 
-    private static ParleyNode boot(ParleyConfig config, boolean attachToRunning) throws Exception {
+    private static ParleyNode boot(ParleyConfig config, boolean attachToRunning, Runnable onDatabaseLost)
+            throws Exception {
         long started = System.nanoTime();
         Storage storage = Storage.open(config, attachToRunning);
+        // CLI commands may be attached to another node's embedded server: only that node supervises it
+        DatabaseSupervisor database = onDatabaseLost == null ? null : storage.supervise(onDatabaseLost);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Vertx vertx = ParleyVertx.create(config.vertx(), meters);
         AxonRuntime axon;
@@ -192,7 +204,8 @@ public final class ParleyNode implements AutoCloseable {
                     domainModules(config, gateway, new SearchModule(searchIndex, config.search().batchSize()),
                             new VoiceModule(config.voice(), pool, readYourWrites, meters)));
             gateway.started(axon.eventStore());
-            ApiServices services = new ApiServices(config, vertx, pool, new Commands(vertx, axon.commandGateway()),
+            ApiServices services = new ApiServices(config, vertx, pool, new Commands(vertx, axon.commandGateway(),
+                    database == null ? () -> true : database::up),
                     new Snowflakes(config.snowflake().workerId(), config.snowflake().processId()), readYourWrites,
                     new PasswordHasher(config.auth().argon2()), rateLimiter, accounts,
                     new Authenticator(accounts, readYourWrites), new FileMediaStore(vertx, config.attachmentsDir()));
@@ -207,6 +220,10 @@ public final class ParleyNode implements AutoCloseable {
                     .eventProcessor(SearchIndexer.GROUP, TrackingEventProcessor.class).orElseThrow(),
                     axon.storageEngine());
             indexer.publish(meters);
+            if (database != null) {
+                Gauge.builder("parley_database_up", database, d -> d.up() ? 1 : 0)
+                        .description("1 while this node reaches PostgreSQL, 0 while it does not").register(meters);
+            }
             if (valkey != null) {
                 Gauge.builder("parley_valkey_up", valkey, v -> "up".equals(v.state()) ? 1 : 0)
                         .description("1 while this node reaches Valkey, 0 while it does not (cluster mode only)")
@@ -274,7 +291,9 @@ public final class ParleyNode implements AutoCloseable {
         operations = new Operations(vertx, pool, axon, services.accounts(), meters, storage.dataSource(),
                 storage.transactions());
         List<RouteModule> routes = routeModules();
-        HealthRoute health = new HealthRoute(pool, () -> valkey == null ? "disabled" : valkey.state());
+        HealthRoute health = new HealthRoute(pool, () -> valkey == null ? "disabled" : valkey.state(),
+                storage.supervisor().map(s -> (java.util.function.Supplier<DatabaseSupervisor.State>) s::state)
+                        .orElse(null));
         int eventLoops = config.vertx().eventLoops() > 0 ? config.vertx().eventLoops()
                 : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
         int instances = http.instances() > 0 ? http.instances() : eventLoops;

@@ -4,6 +4,7 @@ import io.parley.http.ratelimit.RateLimitHeaders;
 import io.parley.http.ratelimit.RateLimitedException;
 import io.parley.platform.error.ApiException;
 import io.parley.platform.error.ErrorCode;
+import io.parley.platform.storage.DatabaseUnavailable;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.ext.web.RoutingContext;
@@ -17,6 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorResponder {
     private static final Logger log = LoggerFactory.getLogger(ErrorResponder.class);
+    /** About the time an embedded PostgreSQL takes to be started again. */
+    private static final String DATABASE_RETRY_AFTER_SECONDS = "2";
 
     private ErrorResponder() {
     }
@@ -32,6 +35,13 @@ public final class ErrorResponder {
             Replies.json(ctx, 404, new ApiException(ErrorCode.NOT_FOUND, "Unknown resource").toJson());
             return;
         }
+        if (DatabaseUnavailable.isCauseOf(failure)) {
+            // PostgreSQL is down or restarting (the node's supervisor is on it): not a bug, and
+            // nothing was committed unless the client gets a 200
+            ctx.response().putHeader("Retry-After", DATABASE_RETRY_AFTER_SECONDS);
+            Replies.json(ctx, 503, new ApiException(ErrorCode.DATABASE_UNAVAILABLE).toJson());
+            return;
+        }
         if (overloaded(failure)) {
             // the reactive pool's wait queue is full or a connection did not come in time: a
             // capacity limit, not a bug; clients back off and retry
@@ -44,6 +54,9 @@ public final class ErrorResponder {
             if (api instanceof RateLimitedException limited) {
                 RateLimitHeaders.apply(ctx.response(), limited.decision(), limited.bucket());
                 ctx.response().putHeader("X-RateLimit-Global", "false");
+            }
+            if (api.code().status() == 503) {
+                ctx.response().putHeader("Retry-After", "1");
             }
             Replies.json(ctx, api.code().status(), api.toJson());
             return;

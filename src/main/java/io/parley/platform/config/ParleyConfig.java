@@ -23,7 +23,8 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
     }
 
     public record Db(Optional<String> url, Optional<String> user, Optional<String> password,
-                     int jdbcPoolSize, int reactivePoolSize, Embedded embedded) {
+                     int jdbcPoolSize, int reactivePoolSize, Embedded embedded,
+                     int healthCheckIntervalMs, int unavailableExitAfterMs) {
         public boolean isEmbedded() {
             return url.isEmpty();
         }
@@ -127,7 +128,9 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
                                 v.bool("db.embedded.synchronous_commit"),
                                 v.intIn("db.embedded.startup_timeout_seconds", 1, 600),
                                 v.intIn("db.embedded.shared_buffers_mb", 16, 1024 * 1024),
-                                v.intIn("db.embedded.effective_cache_size_mb", 16, 16 * 1024 * 1024))),
+                                v.intIn("db.embedded.effective_cache_size_mb", 16, 16 * 1024 * 1024)),
+                        v.intIn("db.health_check_interval_ms", 50, 60_000),
+                        v.intIn("db.unavailable_exit_after_ms", 0, 86_400_000)),
                 new Axon(v.intIn("axon.command_threads", 1, 512), v.intIn("axon.snapshot_threshold", 2, 1_000_000),
                         v.intIn("axon.projection_batch_size", 1, 10_000),
                         v.intIn("axon.read_your_writes_timeout_ms", 0, 60_000)),

@@ -50,6 +50,8 @@ public enum ErrorCode {
     RATE_LIMITED(429, "You are being rate limited."),
     INTERNAL_ERROR(500, "Internal Server Error"),
     SERVICE_UNAVAILABLE(503, "Service Unavailable"),
+    /** PostgreSQL is unreachable (down, restarting, recovering); with Retry-After. */
+    DATABASE_UNAVAILABLE(503, "The database is unavailable; retry shortly"),
     USER_NOT_IN_VOICE(400, "Target user is not connected to voice"),
     /** /_admin/replay on a cluster node that does not hold the projection's processor. */
     PROJECTION_HELD_ELSEWHERE(409, "Another node holds this projection; replay it there"),

@@ -19,9 +19,16 @@ import java.util.List;
 public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
-    private final EmbeddedPostgres postgres;
+    private final Path pgData;
+    private final Path runtime;
+    private final ParleyConfig.Embedded config;
+    private EmbeddedPostgres postgres;
+    private boolean closed;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(Path pgData, Path runtime, ParleyConfig.Embedded config, EmbeddedPostgres postgres) {
+        this.pgData = pgData;
+        this.runtime = runtime;
+        this.config = config;
         this.postgres = postgres;
     }
 
@@ -33,6 +40,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Files.createDirectories(pgData);
         Files.createDirectories(runtime);
         StalePostmaster.stopIfRunning(pgData);
+        return new EmbeddedPostgresServer(pgData, runtime, config, launch(pgData, runtime, config, config.port()));
+    }
+
+    private static EmbeddedPostgres launch(Path pgData, Path runtime, ParleyConfig.Embedded config, int port)
+            throws IOException {
         long started = System.nanoTime();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
@@ -51,13 +63,37 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("shared_buffers", config.sharedBuffersMb() + "MB")
                 .setServerConfig("effective_cache_size", config.effectiveCacheSizeMb() + "MB")
                 .setServerConfig("listen_addresses", "127.0.0.1");
-        if (config.port() != 0) {
-            builder.setPort(config.port());
+        if (port != 0) {
+            builder.setPort(port);
         }
         EmbeddedPostgres postgres = builder.start();
         log.info("embedded PostgreSQL on 127.0.0.1:{} with data in {} (fsync={}) started in {} ms",
                 postgres.getPort(), pgData, config.fsync(), (System.nanoTime() - started) / 1_000_000);
-        return new EmbeddedPostgresServer(postgres);
+        return postgres;
+    }
+
+    /**
+     * Whether the postmaster named in postmaster.pid is alive. A postmaster killed outright
+     * leaves its pid file behind, so a dead pid (or a missing file) means the server is gone.
+     */
+    public boolean postmasterAlive() {
+        return StalePostmaster.runningPid(pgData).isPresent();
+    }
+
+    /**
+     * Starts the server again after it died, on the same data directory and port so the pools'
+     * addresses stay valid; PostgreSQL's crash recovery replays its WAL. Backends the dead
+     * postmaster left (they hold its shared memory, which blocks a new start) are killed first.
+     */
+    public synchronized void restart() throws IOException {
+        if (closed) {
+            return;
+        }
+        int port = postgres.getPort();
+        postgres.close(); // releases the library's lock; its pg_ctl stop fails on a dead server
+        StalePostmaster.stopIfRunning(pgData);
+        StalePostmaster.killOrphanedBackends(runtime);
+        postgres = launch(pgData, runtime, config, port);
     }
 
     /** The server a live Parley runs on this data directory, from its postmaster.pid (line 4: port). */
@@ -71,12 +107,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return new DbEndpoint("127.0.0.1", Integer.parseInt(lines.get(3).trim()), "postgres", "postgres", "postgres");
     }
 
-    public DbEndpoint endpoint() {
+    public synchronized DbEndpoint endpoint() {
         return new DbEndpoint("127.0.0.1", postgres.getPort(), "postgres", "postgres", "postgres");
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        closed = true;
         postgres.close();
     }
 }

@@ -21,24 +21,11 @@ final class StalePostmaster {
     }
 
     static void stopIfRunning(Path pgData) throws IOException {
-        Path pidFile = pgData.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.isEmpty()) {
-            return;
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(lines.get(0).trim());
-        } catch (NumberFormatException e) {
-            return;
-        }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(StalePostmaster::isPostgres);
+        Optional<ProcessHandle> process = runningPid(pgData);
         if (process.isEmpty()) {
             return; // PostgreSQL itself ignores a pid file whose process is gone
         }
+        long pid = process.get().pid();
         log.warn("a PostgreSQL server (pid {}) left by an earlier run still holds {}; stopping it", pid, pgData);
         ProcessHandle postmaster = process.get();
         try {
@@ -49,6 +36,40 @@ final class StalePostmaster {
             log.warn("the stale postmaster did not stop in time ({}); killing it", e.toString());
             postmaster.destroyForcibly();
         }
+    }
+
+    /** The live postgres process postmaster.pid names, if any. */
+    static Optional<ProcessHandle> runningPid(Path pgData) {
+        List<String> lines;
+        try {
+            Path pidFile = pgData.resolve("postmaster.pid");
+            lines = Files.isRegularFile(pidFile) ? Files.readAllLines(pidFile) : List.of();
+        } catch (IOException e) {
+            return Optional.empty(); // removed while being read: the server stopped
+        }
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(StalePostmaster::isPostgres);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Backends of a postmaster killed outright: they exit by themselves once they notice, but
+     * until then they keep its shared memory attached and a new postmaster refuses to start.
+     * Only processes running this data directory's own binaries (under its runtime directory).
+     */
+    static void killOrphanedBackends(Path runtime) {
+        String binaries = runtime.toAbsolutePath().toString();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(cmd -> cmd.startsWith(binaries)).orElse(false))
+                .forEach(p -> {
+                    log.warn("killing postgres process {} left by the dead postmaster", p.pid());
+                    p.destroyForcibly();
+                });
     }
 
     private static boolean isPostgres(ProcessHandle handle) {

@@ -27,6 +27,7 @@ public final class Storage implements AutoCloseable {
     private final ThreadBoundTransactions transactions;
     private final ParleyConfig.Db config;
     private final DataDirLock lock;
+    private volatile DatabaseSupervisor supervisor;
 
     private Storage(DbEndpoint endpoint, HikariDataSource dataSource, EmbeddedPostgresServer embedded,
                     ParleyConfig.Db config, DataDirLock lock) {
@@ -123,6 +124,24 @@ public final class Storage implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * Starts watching the database (serving nodes only; CLI commands do not): see
+     * {@link DatabaseSupervisor}. {@code onLost} runs once the database has been unreachable
+     * for {@code db.unavailable_exit_after_ms}.
+     */
+    public synchronized DatabaseSupervisor supervise(Runnable onLost) {
+        if (supervisor == null) {
+            supervisor = new DatabaseSupervisor(endpoint, embedded, config.healthCheckIntervalMs(),
+                    config.unavailableExitAfterMs(), onLost);
+            supervisor.start();
+        }
+        return supervisor;
+    }
+
+    public java.util.Optional<DatabaseSupervisor> supervisor() {
+        return java.util.Optional.ofNullable(supervisor);
+    }
+
     public ThreadBoundTransactions transactions() {
         return transactions;
     }
@@ -133,6 +152,9 @@ public final class Storage implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (supervisor != null) {
+            supervisor.close(); // before the embedded server stops, or it would start it again
+        }
         dataSource.close();
         if (embedded != null) {
             embedded.close();
