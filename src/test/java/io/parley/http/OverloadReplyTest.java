@@ -31,6 +31,8 @@ class OverloadReplyTest {
         Router router = Router.router(vertx);
         router.get("/busy").handler(ctx -> ctx.fail(new RuntimeException("query failed",
                 new ConnectionPoolTooBusyException("Connection pool reached max wait queue size of 10000"))));
+        router.get("/database-gone").handler(ctx -> ctx.fail(new org.axonframework.eventsourcing.eventstore
+                .EventStoreException("could not be persisted", new java.sql.SQLException("terminating connection", "57P01"))));
         router.get("/broken").handler(ctx -> ctx.fail(new IllegalStateException("a bug")));
         router.route().failureHandler(ErrorResponder::handle);
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(30, TimeUnit.SECONDS);
@@ -47,6 +49,14 @@ class OverloadReplyTest {
         assertEquals(503, reply.status());
         assertEquals("1", reply.retryAfter());
         assertEquals("SERVICE_UNAVAILABLE", reply.body().getString("code"));
+    }
+
+    @Test
+    void anUnreachableDatabaseIs503DatabaseUnavailableWithRetryAfter() throws Exception {
+        Reply reply = get("/database-gone");
+        assertEquals(503, reply.status());
+        assertEquals("2", reply.retryAfter());
+        assertEquals("DATABASE_UNAVAILABLE", reply.body().getString("code"));
     }
 
     @Test

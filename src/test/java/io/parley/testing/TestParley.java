@@ -25,6 +25,11 @@ public final class TestParley implements AutoCloseable {
         return new TestParley(ParleyNode.start(config(dataDir, extra)), dataDir);
     }
 
+    /** {@code onDatabaseLost}: what the server would do instead of exiting (see ParleyNode.start). */
+    public static TestParley start(Path dataDir, Map<String, String> extra, Runnable onDatabaseLost) throws Exception {
+        return new TestParley(ParleyNode.start(config(dataDir, extra), onDatabaseLost), dataDir);
+    }
+
     public static ParleyConfig config(Path dataDir, Map<String, String> extra) throws IOException {
         Map<String, String> overrides = new HashMap<>();
         overrides.put("data.dir", dataDir.toString());

@@ -69,6 +69,9 @@ public final class DatabaseSupervisor implements AutoCloseable {
                 wentDown();
                 if (embedded != null && !embedded.postmasterAlive()) {
                     ok = restartEmbedded() && check();
+                    if (!ok) {
+                        wentDown(); // a failed start can take up to the startup timeout: is it time to give up?
+                    }
                 }
             }
             if (ok) {
