@@ -35,6 +35,7 @@ public final class DatabaseSupervisor implements AutoCloseable {
     private volatile long downSinceNanos;
     private volatile int restarts;
     private boolean lost;
+    private boolean restartFailed;
     private Connection probe;
 
     DatabaseSupervisor(DbEndpoint endpoint, EmbeddedPostgresServer embedded, long intervalMs, long exitAfterMs,
@@ -113,13 +114,20 @@ public final class DatabaseSupervisor implements AutoCloseable {
     }
 
     private boolean restartEmbedded() {
+        if (restartFailed) {
+            return false;
+        }
         log.error("the embedded PostgreSQL's postmaster is gone; starting it again on port {}", endpoint.port());
         try {
             embedded.restart();
             restarts++;
             return true;
-        } catch (Exception e) {
-            log.warn("starting the embedded PostgreSQL again failed; retrying in {} ms", intervalMs, e);
+        } catch (Exception | LinkageError e) {
+            // The library keeps the data directory's lock when a start fails, so no later
+            // attempt in this process can succeed: a fresh process (after the exit) gets the next.
+            restartFailed = true;
+            log.error("starting the embedded PostgreSQL again failed; not retrying in this process{}",
+                    exitAfterMs > 0 ? " (it exits after db.unavailable_exit_after_ms)" : "", e);
             return false;
         }
     }
