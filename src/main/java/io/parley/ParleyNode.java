@@ -291,9 +291,9 @@ public final class ParleyNode implements AutoCloseable {
         operations = new Operations(vertx, pool, axon, services.accounts(), meters, storage.dataSource(),
                 storage.transactions());
         List<RouteModule> routes = routeModules();
+        DatabaseSupervisor database = storage.supervisor().orElse(null);
         HealthRoute health = new HealthRoute(pool, () -> valkey == null ? "disabled" : valkey.state(),
-                storage.supervisor().map(s -> (java.util.function.Supplier<DatabaseSupervisor.State>) s::state)
-                        .orElse(null));
+                database == null ? null : database::state);
         int eventLoops = config.vertx().eventLoops() > 0 ? config.vertx().eventLoops()
                 : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
         int instances = http.instances() > 0 ? http.instances() : eventLoops;

@@ -53,7 +53,7 @@ public final class HealthRoute implements Handler<RoutingContext> {
                     if (database != null) {
                         DatabaseSupervisor.State state = database.get();
                         postgres.put("restarts", state.restarts());
-                        if (!state.up()) {
+                        if (!state.up() && result.failed()) {
                             postgres.put("down_for_ms", state.downForMs());
                         }
                     }
