@@ -46,8 +46,24 @@ final class Presences {
     }
 
     void set(GatewaySession session, JsonObject presence) {
+        session.presence = presence;
         store.update(session.userId, session.id, presence).onSuccess(changed -> changed.ifPresent(
                 merged -> broadcast(session.userId, PresenceStore.asSeen(merged), guildsOf(session.userId))));
+    }
+
+    /** The stored status changed: each of the user's sessions here keeps its activities under the new status. */
+    void restatus(long userId, String status) {
+        for (GatewaySession session : List.copyOf(sessions.ofUser(userId))) {
+            JsonObject current = session.presence == null ? parse(null) : session.presence;
+            set(session, current.copy().put("status", status));
+        }
+    }
+
+    /** IDENTIFY without a presence: the status stored in the user's settings (READY's user_settings). */
+    static JsonObject fromSettings(JsonObject userSettings) {
+        String status = userSettings == null ? null : userSettings.getString("status");
+        return new JsonObject().put("status", status != null && STATUSES.contains(status) ? status : "online")
+                .put("activities", new JsonArray());
     }
 
     /** After the grace period, a session that was not resumed no longer counts towards its user's presence. */

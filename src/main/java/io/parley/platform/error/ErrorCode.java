@@ -51,6 +51,8 @@ public enum ErrorCode {
     INTERNAL_ERROR(500, "Internal Server Error"),
     SERVICE_UNAVAILABLE(503, "Service Unavailable"),
     USER_NOT_IN_VOICE(400, "Target user is not connected to voice"),
+    /** A CORS preflight from an origin not in http.cors_origins. */
+    CORS_ORIGIN_NOT_ALLOWED(403, "This origin may not call the API from a browser"),
     /** /_admin/replay on a cluster node that does not hold the projection's processor. */
     PROJECTION_HELD_ELSEWHERE(409, "Another node holds this projection; replay it there"),
     /** Not an error reply: the 202 body of a search while the index is still being built. */
