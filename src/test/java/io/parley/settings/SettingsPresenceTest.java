@@ -1,0 +1,99 @@
+package io.parley.settings;
+
+import io.parley.testing.ApiClient;
+import io.parley.testing.ApiClient.Account;
+import io.parley.testing.GatewayClient;
+import io.parley.testing.Guilds;
+import io.parley.testing.Guilds.Guild;
+import io.parley.testing.SharedParley;
+import io.parley.testing.TestParley;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.parley.testing.ApiClient.API;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The status in a user's settings is their presence: on IDENTIFY without one, and live when it changes. */
+@ExtendWith(SharedParley.class)
+class SettingsPresenceTest {
+    private static final int GUILDS = 1;
+    private static final int GUILD_PRESENCES = 1 << 8;
+    private static final String SETTINGS = API + "/users/@me/settings";
+
+    private TestParley parley;
+    private ApiClient api;
+    private Account owner;
+    private Account member;
+
+    @BeforeEach
+    void setUp(TestParley parley) {
+        this.parley = parley;
+        api = parley.client();
+        owner = api.register("correct horse battery");
+        member = api.register("correct horse battery");
+        Guild guild = Guilds.create(api, owner, "Presence");
+        Guilds.join(api, member, guild, owner);
+    }
+
+    private GatewayClient session(Account account, int intents) {
+        GatewayClient client = GatewayClient.connect(parley.node().httpPort(), "v=10&encoding=json");
+        client.next(5000);
+        client.identify(account.token(), intents);
+        return client;
+    }
+
+    /** The statuses of the member's PRESENCE_UPDATEs the watcher receives, up to and including {@code last}. */
+    private List<String> memberStatusesUntil(GatewayClient watcher, String last) {
+        List<String> seen = new ArrayList<>();
+        while (seen.isEmpty() || !seen.get(seen.size() - 1).equals(last)) {
+            JsonObject d = watcher.dispatch("PRESENCE_UPDATE").getJsonObject("d");
+            if (d.getJsonObject("user").getString("id").equals(member.id())) {
+                seen.add(d.getString("status"));
+            }
+        }
+        return seen;
+    }
+
+    @Test
+    void changingTheStatusInSettingsChangesThePresenceOthersSee() {
+        try (GatewayClient watcher = session(owner, GUILDS | GUILD_PRESENCES);
+             GatewayClient client = session(member, GUILDS)) {
+            assertEquals(List.of("online"), memberStatusesUntil(watcher, "online"));
+            api.patch(SETTINGS, new JsonObject().put("status", "invisible"), member.token());
+            assertEquals(List.of("offline"), memberStatusesUntil(watcher, "offline"), "invisible shows offline");
+            api.patch(SETTINGS, new JsonObject().put("status", "dnd"), member.token());
+            assertEquals(List.of("dnd"), memberStatusesUntil(watcher, "dnd"));
+            assertEquals("invisible", client.dispatch("USER_SETTINGS_UPDATE").getJsonObject("d").getString("status"));
+            assertEquals("dnd", client.dispatch("USER_SETTINGS_UPDATE").getJsonObject("d").getString("status"));
+        }
+    }
+
+    @Test
+    void aSessionIdentifyingWithoutPresenceStartsWithTheStoredStatus() {
+        api.patch(SETTINGS, new JsonObject().put("status", "invisible"), member.token());
+        try (GatewayClient watcher = session(owner, GUILDS | GUILD_PRESENCES)) {
+            watcher.dispatch("GUILD_CREATE");
+            try (GatewayClient client = GatewayClient.connect(parley.node().httpPort(), "v=10&encoding=json")) {
+                client.next(5000);
+                JsonObject ready = client.identify(member.token(), GUILDS).getJsonObject("d");
+                assertEquals("invisible", ready.getJsonObject("user_settings").getString("status"));
+                client.dispatch("GUILD_CREATE");
+                try (GatewayClient late = session(owner, GUILDS | GUILD_PRESENCES)) {
+                    JsonArray presences = late.dispatch("GUILD_CREATE").getJsonObject("d").getJsonArray("presences");
+                    assertFalse(presences.stream().anyMatch(p -> ((JsonObject) p).getJsonObject("user")
+                            .getString("id").equals(member.id())), "an invisible member is not listed: " + presences);
+                }
+                api.patch(SETTINGS, new JsonObject().put("status", "idle"), member.token());
+                List<String> seen = memberStatusesUntil(watcher, "idle");
+                assertFalse(seen.contains("online"), "never shown online while invisible: " + seen);
+            }
+        }
+    }
+}
