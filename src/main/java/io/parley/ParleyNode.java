@@ -195,6 +195,7 @@ public final class ParleyNode implements AutoCloseable {
             SettingsQueries settings = new SettingsQueries(pool);
             gateway.readyExtras(userId -> social.readyParts(userId)
                     .compose(parts -> settings.readyParts(userId).map(parts::mergeIn)));
+            gateway.storedStatus(userId -> settings.userSettings(userId).map(s -> s.getString("status")));
             SearchIndex searchIndex = SearchModule.createIndex(config.search(), vertx, storage.transactions(), pool);
             axon = AxonRuntime.start(config.axon(), sharing, storage.transactions(), meters, readYourWrites,
                     domainModules(config, gateway, new SearchModule(searchIndex, config.search().batchSize()),

@@ -334,7 +334,12 @@ final class GatewayConnection {
             }
             session = rebuilt;
             gateway.vertx().cancelTimer(identifyTimer);
-            gateway.presences().set(rebuilt, Presences.parse(null));
+            // the presence it had died with its node; it comes back with the stored status
+            gateway.presences().stored(userId).onSuccess(presence -> {
+                if (!closed) {
+                    gateway.presences().set(rebuilt, presence);
+                }
+            });
             gateway.clusterLink().taken(userId, sessionId);
             if (closed) {
                 rebuilt.context.runOnContext(v -> {

@@ -93,6 +93,11 @@ public final class GatewayModule implements DomainModule {
         readyBuilder.extras(extras);
     }
 
+    /** Reads a user's stored status (settings), for sessions a remote RESUME rebuilds. */
+    public void storedStatus(Function<Long, Future<String>> storedStatus) {
+        presences.storedStatusFrom(storedStatus);
+    }
+
     @Override
     public void configure(Configurer configurer, AxonWiring wiring) {
         users = new UserDirectory(wiring.transactions());

@@ -19,6 +19,8 @@ final class Presences {
     private final long graceMs;
     private volatile java.util.function.BiConsumer<Long, String> relay = (guildId, data) -> {
     };
+    private volatile java.util.function.Function<Long, Future<String>> storedStatus =
+            userId -> Future.succeededFuture("online");
 
     Presences(Sessions sessions, Vertx vertx, long graceMs) {
         this.sessions = sessions;
@@ -57,6 +59,17 @@ final class Presences {
             JsonObject current = session.presence == null ? parse(null) : session.presence;
             set(session, current.copy().put("status", status));
         }
+    }
+
+    /** Where a user's stored status (their settings) is read, for sessions rebuilt without an IDENTIFY. */
+    void storedStatusFrom(java.util.function.Function<Long, Future<String>> storedStatus) {
+        this.storedStatus = storedStatus;
+    }
+
+    /** The presence a session starts with when nothing says otherwise: the stored status, no activities. */
+    Future<JsonObject> stored(long userId) {
+        return storedStatus.apply(userId).otherwise("online")
+                .map(status -> fromSettings(new JsonObject().put("status", status)));
     }
 
     /** IDENTIFY without a presence: the status stored in the user's settings (READY's user_settings). */
