@@ -253,7 +253,8 @@ public final class ParleyNode implements AutoCloseable {
         SocialQueries social = new SocialQueries(pool);
         return List.of(new AuthRoutes(services), new UserRoutes(services), new GuildRoutes(guildContext),
                 new PrivateChannelRoutes(services, social), new RelationshipRoutes(services, social),
-                new ReadStateRoutes(guildContext, messages), new SettingsRoutes(guildContext, new SettingsQueries(pool)),
+                new ReadStateRoutes(guildContext, messages),
+                new SettingsRoutes(guildContext, new SettingsQueries(pool)),
                 new ChannelRoutes(guildContext), new RoleRoutes(guildContext),
                 new MemberRoutes(guildContext),
                 new BanRoutes(guildContext), new InviteRoutes(guildContext, new InviteQueries(pool)),

@@ -1,5 +1,6 @@
 package io.parley.http;
 
+import io.parley.platform.config.ConfigException;
 import io.parley.testing.ApiClient.Account;
 import io.parley.testing.TestParley;
 import io.vertx.core.json.JsonObject;
@@ -19,6 +20,7 @@ import java.util.Optional;
 
 import static io.parley.testing.ApiClient.API;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** http.cors_origins: preflights from listed origins are answered, others refused, and CORS is off by default. */
@@ -99,5 +101,14 @@ class CorsTest {
         assertEquals(401, reply.statusCode());
         assertEquals(Optional.of(ALLOWED), header(reply, "Access-Control-Allow-Origin"),
                 "so the page can read the error");
+    }
+
+    @Test
+    void anOriginWithAPathOrWithoutSchemeStopsTheStart() {
+        for (String bad : new String[]{"https://app.example.org/chat", "app.example.org"}) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> TestParley.config(parley.dataDir(), Map.of("http.cors_origins", bad)));
+            assertTrue(e.getMessage().contains("http.cors_origins"), e.getMessage());
+        }
     }
 }

@@ -108,8 +108,9 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
 
     /** http.cors_origins: comma-separated scheme://host[:port] origins, or "*". */
     private static java.util.List<String> corsOrigins(ConfigValues v) {
-        java.util.List<String> origins = v.optionalString("http.cors_origins").map(o -> java.util.Arrays.stream(o.split(","))
-                .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of());
+        java.util.List<String> origins = v.optionalString("http.cors_origins")
+                .map(o -> java.util.Arrays.stream(o.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList())
+                .orElse(java.util.List.of());
         for (String origin : origins) {
             if (!origin.equals("*") && !ORIGIN.matcher(origin).matches()) {
                 throw new ConfigException("configuration key 'http.cors_origins': '" + origin
