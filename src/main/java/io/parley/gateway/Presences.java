@@ -53,9 +53,16 @@ final class Presences {
                 merged -> broadcast(session.userId, PresenceStore.asSeen(merged), guildsOf(session.userId))));
     }
 
-    /** The stored status changed: each of the user's sessions here keeps its activities under the new status. */
+    /**
+     * The stored status changed: each of the user's connected sessions here keeps its activities
+     * under the new status. Detached ones are left alone: their grace timer may already have
+     * removed them, and setting them again would leave the user shown online with no connection.
+     */
     void restatus(long userId, String status) {
         for (GatewaySession session : List.copyOf(sessions.ofUser(userId))) {
+            if (session.connection() == null) {
+                continue;
+            }
             JsonObject current = session.presence == null ? parse(null) : session.presence;
             set(session, current.copy().put("status", status));
         }

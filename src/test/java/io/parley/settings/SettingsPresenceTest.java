@@ -96,4 +96,42 @@ class SettingsPresenceTest {
             }
         }
     }
+
+    @Test
+    void aStatusChangeWhileDisconnectedDoesNotBringTheUserBackOnline() {
+        try (GatewayClient watcher = session(owner, GUILDS | GUILD_PRESENCES)) {
+            GatewayClient client = session(member, GUILDS);
+            assertEquals(List.of("online"), memberStatusesUntil(watcher, "online"));
+            client.close();
+            assertEquals("offline", nextMemberPresence(watcher, 20_000).getString("status"),
+                    "offline once the grace period ends");
+            api.patch(SETTINGS, new JsonObject().put("status", "dnd"), member.token());
+            api.patch(SETTINGS, new JsonObject().put("theme", "light"), owner.token());
+            // the owner's own update is dispatched after the member's change was handled
+            JsonObject next = watcher.next(10_000);
+            while (next != null && !"USER_SETTINGS_UPDATE".equals(next.getString("t"))) {
+                assertFalse("PRESENCE_UPDATE".equals(next.getString("t")) && next.getJsonObject("d")
+                        .getJsonObject("user").getString("id").equals(member.id()), "shown again: " + next);
+                next = watcher.next(10_000);
+            }
+            assertEquals("light", next.getJsonObject("d").getString("theme"));
+            try (GatewayClient back = session(member, GUILDS)) {
+                assertEquals("dnd", nextMemberPresence(watcher, 10_000).getString("status"),
+                        "the next presence is the reconnect's, with the stored status");
+            }
+        }
+    }
+
+    /** The member's next PRESENCE_UPDATE; any other PRESENCE_UPDATE or dispatch before it is skipped. */
+    private JsonObject nextMemberPresence(GatewayClient watcher, long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            JsonObject payload = watcher.next(deadline - System.currentTimeMillis());
+            if (payload != null && "PRESENCE_UPDATE".equals(payload.getString("t"))
+                    && payload.getJsonObject("d").getJsonObject("user").getString("id").equals(member.id())) {
+                return payload.getJsonObject("d");
+            }
+        }
+        throw new AssertionError("no PRESENCE_UPDATE for the member within " + millis + " ms");
+    }
 }
