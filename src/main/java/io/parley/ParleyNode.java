@@ -16,8 +16,13 @@ import io.parley.social.PrivateChannelRoutes;
 import io.parley.social.ReadStateRoutes;
 import io.parley.social.RelationshipRoutes;
 import io.parley.social.SocialModule;
+import io.parley.settings.SettingsModule;
+import io.parley.settings.SettingsQueries;
+import io.parley.settings.SettingsRoutes;
 import io.parley.social.SocialQueries;
 import io.parley.gateway.GatewayRoutes;
+import io.parley.gateway.InstanceRoutes;
+import io.parley.http.Cors;
 import io.parley.guild.ChannelRoutes;
 import io.parley.guild.GuildAccess;
 import io.parley.guild.GuildContext;
@@ -198,7 +203,11 @@ public final class ParleyNode implements AutoCloseable {
                 gateway.joinCluster(valkey, sharing.nodeId());
             }
             gateway.gateway().trustProxies(config.http().trustedProxies());
-            gateway.readyExtras(new SocialQueries(pool)::readyParts);
+            SocialQueries social = new SocialQueries(pool);
+            SettingsQueries settings = new SettingsQueries(pool);
+            gateway.readyExtras(userId -> social.readyParts(userId)
+                    .compose(parts -> settings.readyParts(userId).map(parts::mergeIn)));
+            gateway.storedStatus(userId -> settings.userSettings(userId).map(s -> s.getString("status")));
             SearchIndex searchIndex = SearchModule.createIndex(config.search(), vertx, storage.transactions(), pool);
             axon = AxonRuntime.start(config.axon(), sharing, storage.transactions(), meters, readYourWrites,
                     domainModules(config, gateway, new SearchModule(searchIndex, config.search().batchSize()),
@@ -248,7 +257,8 @@ public final class ParleyNode implements AutoCloseable {
     private static List<DomainModule> domainModules(ParleyConfig config, GatewayModule gateway, SearchModule search,
                                                     VoiceModule voice) {
         return List.of(new AccountModule(), new GuildModule(config.limits()), new MemberModule(), new InviteModule(),
-                new AuditModule(), new MessageModule(config.limits()), new SocialModule(), new EmojiModule(),
+                new AuditModule(), new MessageModule(config.limits()), new SocialModule(), new SettingsModule(),
+                new EmojiModule(),
                 voice, new StickerModule(), new WebhookModule(), gateway, search);
     }
 
@@ -260,7 +270,9 @@ public final class ParleyNode implements AutoCloseable {
         SocialQueries social = new SocialQueries(pool);
         return List.of(new AuthRoutes(services), new UserRoutes(services), new GuildRoutes(guildContext),
                 new PrivateChannelRoutes(services, social), new RelationshipRoutes(services, social),
-                new ReadStateRoutes(guildContext, messages), new ChannelRoutes(guildContext), new RoleRoutes(guildContext),
+                new ReadStateRoutes(guildContext, messages),
+                new SettingsRoutes(guildContext, new SettingsQueries(pool)),
+                new ChannelRoutes(guildContext), new RoleRoutes(guildContext),
                 new MemberRoutes(guildContext),
                 new BanRoutes(guildContext), new InviteRoutes(guildContext, new InviteQueries(pool)),
                 new AuditLogRoutes(guildContext, pool),
@@ -268,7 +280,8 @@ public final class ParleyNode implements AutoCloseable {
                 new SearchRoutes(guildContext, messages, search.index(), search.status()),
                 new MessageRoutes(guildContext, messages),
                 new ReactionRoutes(guildContext, messages, new EmojiQueries(pool)), new PinRoutes(guildContext, messages),
-                new GatewayRoutes(services), new VoiceRegionRoutes(config.voice().regions()),
+                new GatewayRoutes(services), new InstanceRoutes(services, InstanceRoutes.INSTANCE),
+                new VoiceRegionRoutes(config.voice().regions()),
                 new EmojiRoutes(guildContext, new EmojiQueries(pool)),
                 new StickerRoutes(guildContext, new StickerQueries(pool)),
                 // under the API bases only: POST /webhooks/livekit (LiveKit's own) stays at the root
@@ -279,6 +292,7 @@ public final class ParleyNode implements AutoCloseable {
     private List<RouteModule> rootRouteModules() {
         return List.of(new AttachmentRoutes(new MessageQueries(pool), services.media()),
                 new DrainRoute(gateway, config.cluster().drainToken()),
+                new InstanceRoutes(services, InstanceRoutes.WELL_KNOWN),
                 new LiveKitWebhookRoutes(config.voice().apiKey(), config.voice().apiSecret(), services.commands(),
                         new VoiceStateQueries(pool)),
                 new EmojiImageRoutes(new EmojiQueries(pool), services.media()),
@@ -312,7 +326,7 @@ public final class ParleyNode implements AutoCloseable {
         vertx.deployVerticle(() -> {
             HttpVerticle verticle = new HttpVerticle(options,
                     v -> ParleyRouter.create(v, http.bodyLimitBytes(), config.uploadBodyLimitBytes(), health, meters,
-                            routes, rootRoutes), gateway);
+                            routes, rootRoutes, Cors.of(http.corsOrigins(), http.corsMaxAgeSeconds())), gateway);
             httpVerticles.add(verticle);
             return verticle;
         }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);

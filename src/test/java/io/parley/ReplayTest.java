@@ -23,6 +23,9 @@ class ReplayTest {
             account = parley.client().register("correct horse battery");
             guildId = parley.client().post(API + "/guilds", new JsonObject().put("name", "Kept"), account.token())
                     .json().getString("id");
+            parley.client().patch(API + "/users/@me/settings", new JsonObject().put("theme", "light"), account.token());
+            parley.client().patch(API + "/users/@me/guilds/" + guildId + "/settings",
+                    new JsonObject().put("muted", true), account.token());
         }
         assertEquals(0, Replay.run(TestParley.config(dataDir, Map.of()), "all"));
         try (TestParley parley = TestParley.start(dataDir, Map.of())) {
@@ -30,6 +33,10 @@ class ReplayTest {
                     .put("login", account.username()).put("password", "correct horse battery"), null).status());
             assertEquals("Kept", parley.client().get(API + "/guilds/" + guildId, account.token()).json()
                     .getString("name"));
+            assertEquals("light", parley.client().get(API + "/users/@me/settings", account.token()).json()
+                    .getString("theme"));
+            assertEquals(true, parley.client().get(API + "/users/@me/guilds/" + guildId + "/settings",
+                    account.token()).json().getBoolean("muted"));
         }
     }
 

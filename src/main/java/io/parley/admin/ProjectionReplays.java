@@ -23,7 +23,7 @@ public final class ProjectionReplays implements AutoCloseable {
     public static final List<String> PROJECTIONS =
             List.of("accounts", "guilds", "members", "invites", "audit-log", "messages",
                     "relationships", "private-channels", "read-states", "search", "emojis", "stickers", "webhooks",
-                    "voice-states");
+                    "voice-states", "user-settings", "user-guild-settings");
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplays.class);
     /** Longer than a claim interval: a processor restarted here claims its segment well within it. */

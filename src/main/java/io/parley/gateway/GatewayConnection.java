@@ -206,6 +206,8 @@ final class GatewayConnection {
             close(CloseCode.DECODE_ERROR, "IDENTIFY presence status is not valid");
             return;
         }
+        // without one, the session starts with the status stored in the user's settings
+        boolean presenceGiven = d.getValue("presence") != null;
         identifying = true;
         principal(token).onComplete(result -> {
             if (result.failed() || result.result().isEmpty()) {
@@ -229,7 +231,7 @@ final class GatewayConnection {
                         if (!decision.allowed()) {
                             close(CloseCode.RATE_LIMITED, "identifying too often");
                         } else {
-                            begin(principal, number.intValue(), largeThreshold, presence);
+                            begin(principal, number.intValue(), largeThreshold, presenceGiven ? presence : null);
                         }
                     });
         });
@@ -258,7 +260,8 @@ final class GatewayConnection {
         }
         ready.guildIds().forEach(id -> gateway.sessions().subscribe(session, id));
         session.dispatchUnbuffered("READY", ready.data().encode());
-        gateway.presences().set(session, presence);
+        gateway.presences().set(session, presence != null ? presence
+                : Presences.fromSettings(ready.data().getJsonObject("user_settings")));
         Future<Void> chain = Future.succeededFuture();
         for (long guildId : ready.guildIds()) {
             chain = chain.compose(v -> gateway.readyBuilder().guildCreate(guildId, session.userId, largeThreshold)
@@ -331,7 +334,12 @@ final class GatewayConnection {
             }
             session = rebuilt;
             gateway.vertx().cancelTimer(identifyTimer);
-            gateway.presences().set(rebuilt, Presences.parse(null));
+            // the presence it had died with its node; it comes back with the stored status
+            gateway.presences().stored(userId).onSuccess(presence -> {
+                if (!closed) {
+                    gateway.presences().set(rebuilt, presence);
+                }
+            });
             gateway.clusterLink().taken(userId, sessionId);
             if (closed) {
                 rebuilt.context.runOnContext(v -> {

@@ -93,6 +93,11 @@ public final class GatewayModule implements DomainModule {
         readyBuilder.extras(extras);
     }
 
+    /** Reads a user's stored status (settings), for sessions a remote RESUME rebuilds. */
+    public void storedStatus(Function<Long, Future<String>> storedStatus) {
+        presences.storedStatusFrom(storedStatus);
+    }
+
     @Override
     public void configure(Configurer configurer, AxonWiring wiring) {
         users = new UserDirectory(wiring.transactions());
@@ -103,6 +108,7 @@ public final class GatewayModule implements DomainModule {
                 c -> new SocialDispatcher(sessions, users, privateChannels, vertx),
                 c -> new VoiceDispatcher(sessions, users, gateway::voice),
                 c -> new ExpressionDispatcher(sessions),
+                c -> new SettingsDispatcher(sessions, presences),
                 c -> new EveryEvent()), List.of(position.interceptor()));
     }
 

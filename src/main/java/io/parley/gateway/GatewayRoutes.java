@@ -29,7 +29,12 @@ public final class GatewayRoutes implements RouteModule {
     }
 
     private String url(RoutingContext ctx) {
-        return services.config().gateway().publicUrl().orElseGet(() -> {
+        return url(services.config().gateway(), ctx);
+    }
+
+    /** gateway.public_url, or the gateway at the request's own host. */
+    static String url(io.parley.platform.config.ParleyConfig.Gateway gateway, RoutingContext ctx) {
+        return gateway.publicUrl().orElseGet(() -> {
             var authority = ctx.request().authority();
             return "ws://" + (authority == null ? "localhost" : authority.host() + ":" + authority.port()) + Gateway.PATH;
         });

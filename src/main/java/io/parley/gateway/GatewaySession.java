@@ -38,6 +38,8 @@ final class GatewaySession {
     private long seq;
     private long flushedThrough;
     private volatile GatewayConnection connection;
+    /** The presence this session last set (op 3, IDENTIFY or a settings status change). */
+    volatile io.vertx.core.json.JsonObject presence;
     private volatile long detachedAtMillis;
 
     private record Frame(long seq, String json) {

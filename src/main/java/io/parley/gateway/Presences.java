@@ -19,6 +19,8 @@ final class Presences {
     private final long graceMs;
     private volatile java.util.function.BiConsumer<Long, String> relay = (guildId, data) -> {
     };
+    private volatile java.util.function.Function<Long, Future<String>> storedStatus =
+            userId -> Future.succeededFuture("online");
 
     Presences(Sessions sessions, Vertx vertx, long graceMs) {
         this.sessions = sessions;
@@ -46,8 +48,42 @@ final class Presences {
     }
 
     void set(GatewaySession session, JsonObject presence) {
+        session.presence = presence;
         store.update(session.userId, session.id, presence).onSuccess(changed -> changed.ifPresent(
                 merged -> broadcast(session.userId, PresenceStore.asSeen(merged), guildsOf(session.userId))));
+    }
+
+    /**
+     * The stored status changed: each of the user's connected sessions here keeps its activities
+     * under the new status. Detached ones are left alone: their grace timer may already have
+     * removed them, and setting them again would leave the user shown online with no connection.
+     */
+    void restatus(long userId, String status) {
+        for (GatewaySession session : List.copyOf(sessions.ofUser(userId))) {
+            if (session.connection() == null) {
+                continue;
+            }
+            JsonObject current = session.presence == null ? parse(null) : session.presence;
+            set(session, current.copy().put("status", status));
+        }
+    }
+
+    /** Where a user's stored status (their settings) is read, for sessions rebuilt without an IDENTIFY. */
+    void storedStatusFrom(java.util.function.Function<Long, Future<String>> storedStatus) {
+        this.storedStatus = storedStatus;
+    }
+
+    /** The presence a session starts with when nothing says otherwise: the stored status, no activities. */
+    Future<JsonObject> stored(long userId) {
+        return storedStatus.apply(userId).otherwise("online")
+                .map(status -> fromSettings(new JsonObject().put("status", status)));
+    }
+
+    /** IDENTIFY without a presence: the status stored in the user's settings (READY's user_settings). */
+    static JsonObject fromSettings(JsonObject userSettings) {
+        String status = userSettings == null ? null : userSettings.getString("status");
+        return new JsonObject().put("status", status != null && STATUSES.contains(status) ? status : "online")
+                .put("activities", new JsonArray());
     }
 
     /** After the grace period, a session that was not resumed no longer counts towards its user's presence. */

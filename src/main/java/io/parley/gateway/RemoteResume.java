@@ -227,7 +227,8 @@ final class RemoteResume {
                 new AnnotationEventHandlerAdapter(new MessageDispatcher(own, users, privateChannels)),
                 new AnnotationEventHandlerAdapter(new SocialDispatcher(own, users, privateChannels)),
                 new AnnotationEventHandlerAdapter(new VoiceDispatcher(own, users)),
-                new AnnotationEventHandlerAdapter(new ExpressionDispatcher(own)));
+                new AnnotationEventHandlerAdapter(new ExpressionDispatcher(own)),
+                new AnnotationEventHandlerAdapter(new SettingsDispatcher(own, null)));
         if (cut.getIndex() <= plan.checkpoint().getIndex() && plan.checkpoint().getGaps().isEmpty()) {
             return collector.held();
         }

@@ -8,11 +8,13 @@ import io.parley.social.RelationshipEvents.FriendRequestSent;
 import io.parley.social.RelationshipEvents.FriendshipRemoved;
 import io.parley.social.RelationshipEvents.UserBlocked;
 import io.parley.social.RelationshipEvents.UserUnblocked;
+import io.parley.settings.GuildSettingsMessages.UserGuildSettingsUpdated;
+import io.parley.settings.UserSettingsMessages.UserSettingsUpdated;
 
 import java.util.List;
 
 /**
- * The user topics of relationship and DM membership events. Events that concern a DM channel's
+ * The user topics of relationship, DM membership and settings events. Events that concern a DM channel's
  * current recipients (messages, renames) have no topic: resolving recipients needs the read
  * tables, so other nodes deliver those at their next poll of the event log.
  */
@@ -45,6 +47,12 @@ final class SocialTopics {
         }
         if (event instanceof UserUnblocked e) {
             return pair(e.blockerId(), e.blockedId());
+        }
+        if (event instanceof UserSettingsUpdated e) {
+            return List.of(DispatchTopics.user(e.userId()));
+        }
+        if (event instanceof UserGuildSettingsUpdated e) {
+            return List.of(DispatchTopics.user(e.userId()));
         }
         return null;
     }

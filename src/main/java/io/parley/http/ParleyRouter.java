@@ -22,9 +22,13 @@ public final class ParleyRouter {
 
     public static Router create(Vertx vertx, int bodyLimitBytes, long uploadLimitBytes, HealthRoute health,
                                 PrometheusMeterRegistry metrics, List<RouteModule> modules,
-                                List<RouteModule> rootModules) {
+                                List<RouteModule> rootModules, Cors cors) {
         Router root = Router.router(vertx);
         root.route().handler(RequestIds::assign);
+        if (cors != null) {
+            // before every route: a preflight is answered here, not as OPTIONS of a route (405)
+            root.route().handler(cors);
+        }
         for (String base : API_BASES) {
             modules.forEach(module -> module.uploadPaths()
                     .forEach(path -> root.post(base + path).handler(DeferredBodies.defer(uploadLimitBytes))));

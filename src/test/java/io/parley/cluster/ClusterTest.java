@@ -87,6 +87,21 @@ class ClusterTest {
     }
 
     @Test
+    @Order(2)
+    void aStatusChangedInSettingsOnOneNodeIsThePresenceOfSessionsOnAnother() {
+        Account owner = a.api().register(PASSWORD);
+        Guild guild = Guilds.create(a.api(), owner, "Settings");
+        Account watcher = member(guild, owner, c.api());
+        try (GatewayClient watching = connect(c, watcher, GUILDS | GUILD_PRESENCES);
+             GatewayClient setting = connect(a, owner, GUILDS)) {
+            awaitPresence(watching, owner.id(), "online");
+            b.api().patch(API + "/users/@me/settings", new JsonObject().put("status", "dnd"), owner.token());
+            assertEquals("dnd", setting.dispatch("USER_SETTINGS_UPDATE").getJsonObject("d").getString("status"));
+            assertEquals(guild.id(), awaitPresence(watching, owner.id(), "dnd").getString("guild_id"));
+        }
+    }
+
+    @Test
     @Order(3)
     void aSessionResumedOnAnotherNodeGetsTheCurrentPresences() {
         Account owner = a.api().register(PASSWORD);

@@ -9,7 +9,9 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
                            Auth auth, Cluster cluster, Search search, Voice voice,
                            Expressions expressions) {
 
-    public record Http(String host, int port, int instances, int bodyLimitBytes, java.util.List<String> trustedProxies) {
+    /** {@code corsOrigins} empty: no CORS headers at all; "*" allows any origin. */
+    public record Http(String host, int port, int instances, int bodyLimitBytes, java.util.List<String> trustedProxies,
+                       java.util.List<String> corsOrigins, int corsMaxAgeSeconds) {
     }
 
     public record Gateway(Optional<String> publicUrl, int heartbeatIntervalMs, int heartbeatTimeoutMs,
@@ -103,12 +105,29 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
         return ConfigValues.load(file, System.getenv(), systemOverrides());
     }
 
+    private static final java.util.regex.Pattern ORIGIN = java.util.regex.Pattern.compile("https?://[^/\\s]+");
+
+    /** http.cors_origins: comma-separated scheme://host[:port] origins, or "*". */
+    private static java.util.List<String> corsOrigins(ConfigValues v) {
+        java.util.List<String> origins = v.optionalString("http.cors_origins")
+                .map(o -> java.util.Arrays.stream(o.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList())
+                .orElse(java.util.List.of());
+        for (String origin : origins) {
+            if (!origin.equals("*") && !ORIGIN.matcher(origin).matches()) {
+                throw new ConfigException("configuration key 'http.cors_origins': '" + origin
+                        + "' is not an origin (scheme://host[:port], no path) or *");
+            }
+        }
+        return origins;
+    }
+
     public static ParleyConfig from(ConfigValues v) {
         return new ParleyConfig(
                 new Http(v.string("http.host"), v.intIn("http.port", 0, 65535),
                         v.intIn("http.instances", 0, 256), v.intIn("http.body_limit_bytes", 1024, Integer.MAX_VALUE),
                         v.optionalString("http.trusted_proxies").map(o -> java.util.Arrays.stream(o.split(","))
-                                .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of())),
+                                .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of()),
+                        corsOrigins(v), v.intIn("http.cors_max_age_seconds", 0, 86_400)),
                 new Gateway(v.optionalString("gateway.public_url"), v.intIn("gateway.heartbeat_interval_ms", 1000, 600_000),
                         v.intIn("gateway.heartbeat_timeout_ms", 1000, 600_000),
                         v.intIn("gateway.identify_timeout_ms", 100, 600_000),

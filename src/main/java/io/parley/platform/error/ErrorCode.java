@@ -53,6 +53,8 @@ public enum ErrorCode {
     /** PostgreSQL is unreachable (down, restarting, recovering); with Retry-After. */
     DATABASE_UNAVAILABLE(503, "The database is unavailable; retry shortly"),
     USER_NOT_IN_VOICE(400, "Target user is not connected to voice"),
+    /** A CORS preflight from an origin not in http.cors_origins. */
+    CORS_ORIGIN_NOT_ALLOWED(403, "This origin may not call the API from a browser"),
     /** /_admin/replay on a cluster node that does not hold the projection's processor. */
     PROJECTION_HELD_ELSEWHERE(409, "Another node holds this projection; replay it there"),
     /** Not an error reply: the 202 body of a search while the index is still being built. */
