@@ -282,6 +282,9 @@ public final class ParleyNode implements AutoCloseable {
         clearStaleUploads(config.uploadsDir());
         HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(http.port())
                 .setCompressionSupported(true)
+                .setMaxInitialLineLength(http.maxInitialLineBytes())
+                .setMaxHeaderSize(http.maxHeaderBytes())
+                .setIdleTimeout(http.idleTimeoutSeconds())
                 // payload_json of a multipart send may be as large as a JSON body.
                 .setMaxFormAttributeSize(http.bodyLimitBytes())
                 // WebSocket deflate stays off: a compressed client frame could inflate past the
@@ -292,7 +295,8 @@ public final class ParleyNode implements AutoCloseable {
                 .setMaxWebSocketMessageSize(64 * 1024);
         vertx.deployVerticle(() -> {
             HttpVerticle verticle = new HttpVerticle(options,
-                    v -> ParleyRouter.create(v, http.bodyLimitBytes(), config.uploadBodyLimitBytes(), health, meters,
+                    v -> ParleyRouter.create(v, http.bodyLimitBytes(), config.uploadBodyLimitBytes(),
+                            http.requestBodyTimeoutMs(), health, meters,
                             routes, rootRoutes), gateway);
             httpVerticles.add(verticle);
             return verticle;

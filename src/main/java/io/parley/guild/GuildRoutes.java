@@ -87,7 +87,7 @@ public final class GuildRoutes implements RouteModule {
         long guildId = PathIds.of(ctx, "guildId", ErrorCode.UNKNOWN_GUILD);
         JsonInput input = JsonInput.of(ctx);
         String name = input.optionalString("name", 2, 100);
-        String description = input.optionalString("description", 0, 300);
+        String description = input.optionalText("description", 0, 300);
         Long systemChannelId = input.snowflake("system_channel_id");
         Long newOwnerId = input.snowflake("owner_id");
         input.done();

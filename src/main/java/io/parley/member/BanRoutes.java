@@ -63,7 +63,7 @@ public final class BanRoutes implements RouteModule {
         long userId = PathIds.of(ctx, "userId", ErrorCode.UNKNOWN_USER);
         JsonInput input = JsonInput.of(ctx);
         int deleteSeconds = input.integer("delete_message_seconds", 0, MAX_DELETE_SECONDS, 0);
-        String reason = input.optionalString("reason", 0, 512);
+        String reason = input.optionalText("reason", 0, 512);
         input.done();
         return g.access().member(guildId, Authenticator.principal(ctx).userId()).compose(actor -> {
             actor.require(Permission.BAN_MEMBERS);
