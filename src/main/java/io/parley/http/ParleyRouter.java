@@ -26,6 +26,7 @@ public final class ParleyRouter {
                                 List<RouteModule> rootModules) {
         Router root = Router.router(vertx);
         root.route().handler(RequestIds::assign);
+        root.route().handler(InvalidRequests::refuseAmbiguousFraming);
         root.route().handler(QueryTextGuard::handle);
         for (String base : API_BASES) {
             modules.forEach(module -> module.uploadPaths()

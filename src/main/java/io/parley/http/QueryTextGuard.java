@@ -1,8 +1,10 @@
 package io.parley.http;
 
 import io.parley.platform.error.ApiException;
+import io.parley.platform.error.ErrorCode;
 import io.parley.platform.error.FieldError;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 import java.net.URLDecoder;
@@ -48,6 +50,31 @@ final class QueryTextGuard {
             ctx.next();
         } else {
             ctx.fail(ApiException.invalid(errors));
+        }
+    }
+
+    /**
+     * What to answer when Vert.x Web refused the request with a bare 400 because its path or query
+     * is not valid percent-encoding (it decodes both before any handler runs); null when it is valid.
+     */
+    static ApiException undecodable(HttpServerRequest request) {
+        String query = request.query();
+        if (query != null && !decodes(query)) {
+            return ApiException.invalid(undecodable(query), "Not valid percent-encoded UTF-8");
+        }
+        String path = request.path();
+        if (path != null && !decodes(path.replace("+", "%2B"))) {
+            return new ApiException(ErrorCode.MALFORMED_REQUEST, "The path is not valid percent-encoding");
+        }
+        return null;
+    }
+
+    private static boolean decodes(String text) {
+        try {
+            URLDecoder.decode(text, StandardCharsets.UTF_8);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
