@@ -282,6 +282,9 @@ public final class ParleyNode implements AutoCloseable {
         clearStaleUploads(config.uploadsDir());
         HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(http.port())
                 .setCompressionSupported(true)
+                // Cleartext is HTTP/1.1 only: an h2c upgrade (Java's HttpClient asks for one by
+                // default) would bypass the HTTP/1 codec limits' JSON answers and the framing check.
+                .setHttp2ClearTextEnabled(false)
                 .setMaxInitialLineLength(http.maxInitialLineBytes())
                 .setMaxHeaderSize(http.maxHeaderBytes())
                 .setIdleTimeout(http.idleTimeoutSeconds())

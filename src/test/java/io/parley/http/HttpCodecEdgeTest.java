@@ -40,6 +40,13 @@ class HttpCodecEdgeTest {
     }
 
     @Test
+    void aClientAskingForAnH2cUpgradeGetsTheSameJson414() {
+        ApiClient.Reply reply = api.get(API + "/users/@me?q=" + "%00".repeat(7_000), null);
+        assertEquals(414, reply.status(), reply.body());
+        assertEquals("URI_TOO_LONG", reply.errorCode());
+    }
+
+    @Test
     void tooLargeHeadersAreAJson431() throws Exception {
         Answer answer = RawHttp.exchange(base, "GET " + API + "/users/@me HTTP/1.1\r\nHost: x\r\nX-Big: "
                 + "b".repeat(20_000) + "\r\n\r\n", WAIT_MS);
