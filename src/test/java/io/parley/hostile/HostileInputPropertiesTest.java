@@ -29,14 +29,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * write route, by several workers at once against the shared server. Every answer is below 500;
  * every 4xx is a JSON error with a stable code; every 2xx reads back equal; and the search index
  * keeps up (a plain message sent afterwards is found). {@code -Dhostile.requests=N} (default
- * 5000) and {@code -Dhostile.seconds=S} (default 150) bound a run; {@code -Dhostile.seed=} repeats one.
+ * 5000) and {@code -Dhostile.seconds=S} (default 120) bound a run, by {@code -Dhostile.workers=W} (12) workers; {@code -Dhostile.seed=} repeats one.
  */
 @ExtendWith(SharedParley.class)
 class HostileInputPropertiesTest {
     private static final Pattern STABLE_CODE = Pattern.compile("[A-Z][A-Z0-9_]+");
-    private static final int WORKERS = Integer.getInteger("hostile.workers", 6);
+    private static final int WORKERS = Integer.getInteger("hostile.workers", 12);
     private static final int REQUESTS = Integer.getInteger("hostile.requests", 5000);
-    private static final long SECONDS = Long.getLong("hostile.seconds", 150);
+    private static final long SECONDS = Long.getLong("hostile.seconds", 120);
     private static final int KEPT_FAILURES = 25;
 
     @Test
