@@ -15,6 +15,9 @@ import java.util.Map;
  * stores it; it is refused at the edge instead.
  */
 public final class TextRules {
+    /** A body full of bad strings is refused with this many errors, not a reply as large as the body. */
+    static final int MAX_REPORTED = 50;
+
     private TextRules() {
     }
 
@@ -47,8 +50,12 @@ public final class TextRules {
     /**
      * Records an error for every string value or key anywhere in {@code node} that breaks the rule
      * even for multi-line text; a bad key is reported on its object's path ("body" at the top).
+     * Reporting stops at {@link #MAX_REPORTED} errors.
      */
     public static void scan(Object node, String path, List<FieldError> errors) {
+        if (errors.size() >= MAX_REPORTED) {
+            return;
+        }
         if (node instanceof String text) {
             String problem = problem(text, true);
             if (problem != null) {

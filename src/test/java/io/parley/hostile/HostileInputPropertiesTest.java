@@ -12,12 +12,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 import static io.parley.testing.ApiClient.API;
@@ -49,6 +53,7 @@ class HostileInputPropertiesTest {
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger serverErrors = new AtomicInteger();
         Queue<String> failures = new ConcurrentLinkedQueue<>();
+        Map<String, LongAdder[]> perTarget = new ConcurrentHashMap<>();
         long deadline = System.currentTimeMillis() + SECONDS * 1000;
         long started = System.currentTimeMillis();
 
@@ -69,7 +74,14 @@ class HostileInputPropertiesTest {
                         Target target = pick(targets, strings.nextInt(totalWeight));
                         String value = strings.next();
                         hostile.incrementAndGet();
+                        int acceptedBefore = accepted.get();
                         String problem = check(target, world, value, readBacks, accepted, serverErrors);
+                        LongAdder[] counts = perTarget.computeIfAbsent(target.name(),
+                                n -> new LongAdder[]{new LongAdder(), new LongAdder()});
+                        counts[0].increment();
+                        if (accepted.get() > acceptedBefore) {
+                            counts[1].increment();
+                        }
                         if (problem != null) {
                             failures.add(target.name() + " with " + HostileStrings.json(abbreviated(value)) + ": " + problem);
                         }
@@ -86,7 +98,13 @@ class HostileInputPropertiesTest {
         long seconds = (System.currentTimeMillis() - started) / 1000;
         System.out.printf("HostileInputPropertiesTest: seed=%d hostile requests=%d (+%d read-backs) in %d s, %d accepted,"
                 + " %d answers >= 500%n", seed, hostile.get(), readBacks.get(), seconds, accepted.get(), serverErrors.get());
+        System.out.println("HostileInputPropertiesTest: per target (requests/accepted, accepted counts are approximate"
+                + " with concurrent workers): " + new TreeMap<>(perTarget).entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()[0].sum() + "/" + e.getValue()[1].sum()).toList());
         assertEquals(List.of(), List.copyOf(failures), "seed " + seed + " (-Dhostile.seed=" + seed + " repeats it)");
+        if (hostile.get() >= 2000) {
+            assertEquals(targets.size(), perTarget.size(), "every target was hit: " + perTarget.keySet());
+        }
         searchStillKeepsUp(worlds.get(0));
     }
 

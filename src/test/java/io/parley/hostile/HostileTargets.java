@@ -1,6 +1,7 @@
 package io.parley.hostile;
 
 import io.parley.testing.ApiClient.Reply;
+import io.parley.testing.FormData;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -85,6 +86,14 @@ final class HostileTargets {
                         + ",\"value\":" + json(h) + "}],\"footer\":{\"text\":" + json(h) + "},\"author\":{\"name\":"
                         + json(h) + "}}]}", m -> same(h, m.getJsonArray("embeds").getJsonObject(0).getJsonArray("fields")
                         .getJsonObject(0).getString("value")))),
+                new Target("message.send.multipart", 2, (w, h) -> {
+                    Reply reply = w.api.postForm(API + "/channels/" + w.channelId + "/messages", new FormData()
+                            .field("payload_json", "{\"content\":" + json(h) + ",\"attachments\":[{\"id\":0,"
+                                    + "\"description\":" + json(h) + "}]}")
+                            .file("files[0]", h.isEmpty() ? "f.txt" : h, "text/plain", new byte[]{'x'}), w.owner.token());
+                    return new Shot(reply, r -> same(h, w.api.get(API + "/channels/" + w.channelId + "/messages/"
+                            + r.json().getString("id"), w.owner.token()).json().getString("content")));
+                }),
                 new Target("message.send.unknown_key", 3, (w, h) -> send(w, "{\"content\":\"k\",\"embeds\":[{\"title\":\"t\","
                         + json(h) + ":1}]," + json(h + "x") + ":" + json(h) + "}", m -> null)),
                 new Target("message.edit.content", 5, (w, h) -> edit(w, API + "/channels/" + w.channelId + "/messages/"
