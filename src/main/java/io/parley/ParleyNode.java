@@ -315,6 +315,12 @@ public final class ParleyNode implements AutoCloseable {
         clearStaleUploads(config.uploadsDir());
         HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(http.port())
                 .setCompressionSupported(true)
+                // Cleartext is HTTP/1.1 only: an h2c upgrade (Java's HttpClient asks for one by
+                // default) would bypass the HTTP/1 codec limits' JSON answers and the framing check.
+                .setHttp2ClearTextEnabled(false)
+                .setMaxInitialLineLength(http.maxInitialLineBytes())
+                .setMaxHeaderSize(http.maxHeaderBytes())
+                .setIdleTimeout(http.idleTimeoutSeconds())
                 // payload_json of a multipart send may be as large as a JSON body.
                 .setMaxFormAttributeSize(http.bodyLimitBytes())
                 // WebSocket deflate stays off: a compressed client frame could inflate past the
@@ -325,8 +331,9 @@ public final class ParleyNode implements AutoCloseable {
                 .setMaxWebSocketMessageSize(64 * 1024);
         vertx.deployVerticle(() -> {
             HttpVerticle verticle = new HttpVerticle(options,
-                    v -> ParleyRouter.create(v, http.bodyLimitBytes(), config.uploadBodyLimitBytes(), health, meters,
-                            routes, rootRoutes, Cors.of(http.corsOrigins(), http.corsMaxAgeSeconds())), gateway);
+                    v -> ParleyRouter.create(v, http.bodyLimitBytes(), config.uploadBodyLimitBytes(),
+                            http.requestBodyTimeoutMs(), health, meters, routes, rootRoutes,
+                            Cors.of(http.corsOrigins(), http.corsMaxAgeSeconds())), gateway);
             httpVerticles.add(verticle);
             return verticle;
         }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);

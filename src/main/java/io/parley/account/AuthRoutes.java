@@ -48,7 +48,7 @@ public final class AuthRoutes implements RouteModule {
         JsonInput input = JsonInput.of(ctx);
         String username = AccountRules.username(input, true);
         String email = AccountRules.email(input);
-        String password = input.requiredString("password", 8, 256);
+        String password = input.requiredText("password", 8, 256);
         String globalName = input.optionalString("global_name", 1, 32);
         input.done();
         return RateLimits.enforce(ctx, services.rateLimiter(), "register", clientIp(ctx), limits.registerPerIp())
@@ -68,7 +68,7 @@ public final class AuthRoutes implements RouteModule {
     private Future<?> login(RoutingContext ctx) {
         JsonInput input = JsonInput.of(ctx);
         String login = input.requiredString("login", 1, 320);
-        String password = input.requiredString("password", 1, 256);
+        String password = input.requiredText("password", 1, 256);
         input.done();
         return RateLimits.enforce(ctx, services.rateLimiter(), "login-ip", clientIp(ctx), limits.loginPerIp())
                 .compose(a -> RateLimits.enforce(ctx, services.rateLimiter(), "login-account",

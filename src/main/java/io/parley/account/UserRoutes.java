@@ -67,9 +67,9 @@ public final class UserRoutes implements RouteModule {
         JsonInput input = JsonInput.of(ctx);
         String username = AccountRules.username(input, false);
         String globalName = input.optionalString("global_name", 1, 32);
-        String bio = input.optionalString("bio", 0, 190);
-        String password = input.optionalString("password", 1, 256);
-        String newPassword = input.optionalString("new_password", 8, 256);
+        String bio = input.optionalText("bio", 0, 190);
+        String password = input.optionalText("password", 1, 256);
+        String newPassword = input.optionalText("new_password", 8, 256);
         if (input.has("avatar") && input.optionalString("avatar", 0, Integer.MAX_VALUE) != null) {
             input.error("avatar", "Avatar images are not accepted yet; send null to clear the avatar");
         }

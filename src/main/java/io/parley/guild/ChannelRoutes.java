@@ -178,7 +178,7 @@ public final class ChannelRoutes implements RouteModule {
         String name = input.optionalString("name", 1, 100);
         boolean text = type == ChannelTypes.GUILD_TEXT;
         boolean voice = type == ChannelTypes.GUILD_VOICE;
-        String topic = text ? input.optionalString("topic", 0, 1024) : null;
+        String topic = text ? input.optionalText("topic", 0, 1024) : null;
         return new ChannelSettings(name != null ? name : current.name(),
                 text && input.has("topic") ? topic : current.topic(),
                 input.integer("position", 0, 10_000, current.position()),

@@ -6,6 +6,7 @@ import io.parley.guild.GuildCommands.DeleteGuild;
 import io.parley.guild.GuildCommands.TransferOwnership;
 import io.parley.guild.GuildCommands.UpdateGuild;
 import io.parley.http.Authenticator;
+import io.parley.http.IdPage;
 import io.parley.http.JsonInput;
 import io.parley.http.PathIds;
 import io.parley.http.Replies;
@@ -30,6 +31,8 @@ import static io.parley.http.Handlers.async;
 
 /** Guilds: create, read, modify, transfer, delete, leave, and the caller's guild list. */
 public final class GuildRoutes implements RouteModule {
+    /** Discord's default and largest {@code limit} of GET /users/@me/guilds. */
+    private static final int MAX_GUILDS_PAGE = 200;
     private final GuildContext g;
 
     public GuildRoutes(GuildContext g) {
@@ -50,7 +53,7 @@ public final class GuildRoutes implements RouteModule {
 
     private Future<?> create(RoutingContext ctx) {
         JsonInput input = JsonInput.of(ctx);
-        String name = input.requiredString("name", 2, 100);
+        String name = strippedName(input, input.requiredString("name", 2, 100));
         input.done();
         long userId = Authenticator.principal(ctx).userId();
         int limit = g.services().config().limits().guildsPerUser();
@@ -86,8 +89,8 @@ public final class GuildRoutes implements RouteModule {
     private Future<?> modify(RoutingContext ctx) {
         long guildId = PathIds.of(ctx, "guildId", ErrorCode.UNKNOWN_GUILD);
         JsonInput input = JsonInput.of(ctx);
-        String name = input.optionalString("name", 2, 100);
-        String description = input.optionalString("description", 0, 300);
+        String name = strippedName(input, input.optionalString("name", 2, 100));
+        String description = input.optionalText("description", 0, 300);
         Long systemChannelId = input.snowflake("system_channel_id");
         Long newOwnerId = input.snowflake("owner_id");
         input.done();
@@ -143,7 +146,8 @@ public final class GuildRoutes implements RouteModule {
     /** Partial guild objects with the caller's guild-wide permissions. */
     private Future<?> mine(RoutingContext ctx) {
         long userId = principal(ctx).userId();
-        return g.guilds().guildsOf(userId).compose(guilds -> {
+        IdPage page = IdPage.of(ctx, MAX_GUILDS_PAGE);
+        return g.guilds().guildsOf(userId).map(all -> page.of(all, GuildRecord::id)).compose(guilds -> {
             JsonArray list = new JsonArray();
             Future<Void> chain = Future.succeededFuture();
             for (GuildRecord guild : guilds) {
@@ -166,6 +170,19 @@ public final class GuildRoutes implements RouteModule {
         return g.guilds().guild(guildId).compose(guild -> guild
                 .map(found -> g.guilds().roles(guildId).map(found::toJson))
                 .orElseGet(() -> Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_GUILD))));
+    }
+
+    /** Guild names are stored without surrounding blanks, so the length rule applies to what remains. */
+    private static String strippedName(JsonInput input, String name) {
+        if (name == null) {
+            return null;
+        }
+        String stripped = name.strip();
+        if (stripped.codePointCount(0, stripped.length()) < 2) {
+            input.error("name", "Must be between 2 and 100 characters long, not counting surrounding spaces");
+            return null;
+        }
+        return stripped;
     }
 
     private static Principal principal(RoutingContext ctx) {

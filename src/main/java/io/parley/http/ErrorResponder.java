@@ -61,6 +61,13 @@ public final class ErrorResponder {
             Replies.json(ctx, api.code().status(), api.toJson());
             return;
         }
+        if (!(failure instanceof ApiException)) {
+            ApiException undecodable = QueryTextGuard.undecodable(ctx.request());
+            if (undecodable != null) {
+                Replies.json(ctx, 400, undecodable.toJson());
+                return;
+            }
+        }
         ErrorCode code = switch (ctx.statusCode()) {
             case 400 -> ErrorCode.INVALID_JSON;
             case 404 -> ErrorCode.NOT_FOUND;

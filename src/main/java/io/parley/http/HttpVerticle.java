@@ -29,6 +29,8 @@ public final class HttpVerticle extends VerticleBase {
         server = vertx.createHttpServer(options)
                 .webSocketHandshakeHandler(gateway.handshakeHandler())
                 .webSocketHandler(gateway.connectionHandler())
+                .connectionHandler(connection -> StrictRequestDecoder.install(connection, options))
+                .invalidRequestHandler(InvalidRequests::answer)
                 .requestHandler(routerFactory.apply(vertx));
         return server.listen();
     }

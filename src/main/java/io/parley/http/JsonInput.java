@@ -45,11 +45,14 @@ public final class JsonInput {
     /** A body that must be a JSON array (bulk routes); INVALID_JSON otherwise. */
     public static JsonArray arrayOf(RoutingContext ctx) {
         Buffer raw = ctx.body().buffer();
+        JsonArray array;
         try {
-            return raw == null ? new JsonArray() : new JsonArray(raw);
+            array = raw == null ? new JsonArray() : new JsonArray(raw);
         } catch (DecodeException | ClassCastException e) {
             throw new ApiException(ErrorCode.INVALID_JSON, "The request body must be a JSON array");
         }
+        refuseUnstorableText(array);
+        return array;
     }
 
     public static JsonInput ofArrayElement(JsonArray array, int index, List<FieldError> errors) {
@@ -71,10 +74,25 @@ public final class JsonInput {
         if (raw == null || raw.length() == 0) {
             return new JsonInput(new JsonObject());
         }
+        JsonObject body;
         try {
-            return new JsonInput(new JsonObject(raw));
+            body = new JsonObject(raw);
         } catch (DecodeException | ClassCastException e) {
             throw new ApiException(ErrorCode.INVALID_JSON);
+        }
+        refuseUnstorableText(body);
+        return new JsonInput(body);
+    }
+
+    /**
+     * Every string of the body, read by an accessor or not (embeds are stored as sent), is checked
+     * before any route sees it: no command or event ever carries text the stores cannot hold.
+     */
+    private static void refuseUnstorableText(Object body) {
+        List<FieldError> problems = new ArrayList<>();
+        TextRules.scan(body, "", problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
         }
     }
 
@@ -87,26 +105,45 @@ public final class JsonInput {
         return body.containsKey(field);
     }
 
-    /** A string of {@code min..max} characters, or null (with an error) when absent or wrong. */
+    /**
+     * A one-line string (a name, an id, a URL) of {@code min..max} characters, or null (with an
+     * error) when absent or wrong; tabs and line breaks are refused like other control characters.
+     */
     public String requiredString(String field, int min, int max) {
-        if (!body.containsKey(field) || body.getValue(field) == null) {
-            errors.add(new FieldError(prefix + field, "This field is required"));
-            return null;
-        }
-        return string(field, min, max);
+        return required(field) ? string(field, min, max, false) : null;
     }
 
     /** Like {@link #requiredString} but absent or null is fine (returns null without an error). */
     public String optionalString(String field, int min, int max) {
-        if (body.getValue(field) == null) {
-            return null;
-        }
-        return string(field, min, max);
+        return body.getValue(field) == null ? null : string(field, min, max, false);
     }
 
-    private String string(String field, int min, int max) {
+    /** Like {@link #requiredString} for multi-line text (content, bio, passwords): tab, LF and CR are allowed. */
+    public String requiredText(String field, int min, int max) {
+        return required(field) ? string(field, min, max, true) : null;
+    }
+
+    /** Like {@link #optionalString} for multi-line text. */
+    public String optionalText(String field, int min, int max) {
+        return body.getValue(field) == null ? null : string(field, min, max, true);
+    }
+
+    private boolean required(String field) {
+        if (!body.containsKey(field) || body.getValue(field) == null) {
+            errors.add(new FieldError(prefix + field, "This field is required"));
+            return false;
+        }
+        return true;
+    }
+
+    private String string(String field, int min, int max, boolean multiline) {
         if (!(body.getValue(field) instanceof String value)) {
             errors.add(new FieldError(prefix + field, "Must be a string"));
+            return null;
+        }
+        String problem = TextRules.problem(value, multiline);
+        if (problem != null) {
+            errors.add(new FieldError(prefix + field, problem));
             return null;
         }
         int length = value.codePointCount(0, value.length());

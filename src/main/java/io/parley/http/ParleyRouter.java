@@ -20,7 +20,8 @@ public final class ParleyRouter {
     private ParleyRouter() {
     }
 
-    public static Router create(Vertx vertx, int bodyLimitBytes, long uploadLimitBytes, HealthRoute health,
+    public static Router create(Vertx vertx, int bodyLimitBytes, long uploadLimitBytes, long bodyTimeoutMs,
+                                HealthRoute health,
                                 PrometheusMeterRegistry metrics, List<RouteModule> modules,
                                 List<RouteModule> rootModules, Cors cors) {
         Router root = Router.router(vertx);
@@ -29,10 +30,13 @@ public final class ParleyRouter {
             // before every route: a preflight is answered here, not as OPTIONS of a route (405)
             root.route().handler(cors);
         }
+        root.route().handler(InvalidRequests::refuseAmbiguousFraming);
+        root.route().handler(QueryTextGuard::handle);
         for (String base : API_BASES) {
             modules.forEach(module -> module.uploadPaths()
                     .forEach(path -> root.post(base + path).handler(DeferredBodies.defer(uploadLimitBytes))));
         }
+        root.route().handler(RequestBodyTimeout.of(bodyTimeoutMs));
         root.route().handler(DeferredBodies.unlessDeferred(BodyHandler.create(false).setBodyLimit(bodyLimitBytes)));
         root.get("/_health").handler(health);
         root.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));

@@ -5,6 +5,7 @@ import io.parley.guild.GuildContext;
 import io.parley.http.Authenticator;
 import io.parley.http.JsonInput;
 import io.parley.http.PathIds;
+import io.parley.http.PathText;
 import io.parley.http.Replies;
 import io.parley.http.RouteModule;
 import io.parley.invite.InviteCommands.CreateInvite;
@@ -107,7 +108,7 @@ public final class InviteRoutes implements RouteModule {
 
     private Future<?> get(RoutingContext ctx) {
         boolean withCounts = "true".equalsIgnoreCase(ctx.request().getParam("with_counts"));
-        return usable(ctx.pathParam("code")).compose(invite -> {
+        return usable(PathText.of(ctx, "code", ErrorCode.UNKNOWN_INVITE)).compose(invite -> {
             JsonObject json = invite.toJson(false);
             if (!withCounts) {
                 return Replies.json(ctx, 200, json);
@@ -120,7 +121,7 @@ public final class InviteRoutes implements RouteModule {
     /** Joins the guild. A member accepting again uses nothing; a banned user is refused. */
     private Future<?> accept(RoutingContext ctx) {
         long userId = Authenticator.principal(ctx).userId();
-        return usable(ctx.pathParam("code")).compose(invite -> {
+        return usable(PathText.of(ctx, "code", ErrorCode.UNKNOWN_INVITE)).compose(invite -> {
             long guildId = invite.guildId();
             String memberId = MemberIds.of(guildId, userId);
             return g.members().member(guildId, userId).compose(member -> {
@@ -147,7 +148,7 @@ public final class InviteRoutes implements RouteModule {
 
     private Future<?> delete(RoutingContext ctx) {
         long userId = Authenticator.principal(ctx).userId();
-        return invites.invite(ctx.pathParam("code")).compose(found -> {
+        return invites.invite(PathText.of(ctx, "code", ErrorCode.UNKNOWN_INVITE)).compose(found -> {
             InviteRecord invite = found.orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_INVITE));
             return g.access().channel(invite.channelId(), userId).compose(access -> {
                 requireManager(access);

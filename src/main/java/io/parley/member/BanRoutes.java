@@ -3,6 +3,7 @@ package io.parley.member;
 import io.parley.guild.GuildContext;
 import io.parley.http.Authenticator;
 import io.parley.http.JsonInput;
+import io.parley.http.IdPage;
 import io.parley.http.PathIds;
 import io.parley.http.Replies;
 import io.parley.http.RouteModule;
@@ -23,6 +24,8 @@ import static io.parley.http.Handlers.async;
 /** Bans: list, read, ban (ending membership, with a message deletion window), unban. */
 public final class BanRoutes implements RouteModule {
     private static final int MAX_DELETE_SECONDS = 7 * 24 * 3600;
+    /** Discord's default and largest {@code limit} of GET /guilds/{id}/bans. */
+    private static final int MAX_BANS_PAGE = 1000;
     private final GuildContext g;
 
     public BanRoutes(GuildContext g) {
@@ -40,10 +43,11 @@ public final class BanRoutes implements RouteModule {
 
     private Future<?> list(RoutingContext ctx) {
         long guildId = PathIds.of(ctx, "guildId", ErrorCode.UNKNOWN_GUILD);
+        IdPage page = IdPage.of(ctx, MAX_BANS_PAGE);
         return g.access().member(guildId, Authenticator.principal(ctx).userId())
                 .compose(actor -> {
                     actor.require(Permission.BAN_MEMBERS);
-                    return g.members().bans(guildId, null).map(JsonArray::new);
+                    return g.members().bans(guildId, page).map(JsonArray::new);
                 })
                 .compose(list -> Replies.json(ctx, 200, list));
     }
@@ -63,7 +67,7 @@ public final class BanRoutes implements RouteModule {
         long userId = PathIds.of(ctx, "userId", ErrorCode.UNKNOWN_USER);
         JsonInput input = JsonInput.of(ctx);
         int deleteSeconds = input.integer("delete_message_seconds", 0, MAX_DELETE_SECONDS, 0);
-        String reason = input.optionalString("reason", 0, 512);
+        String reason = input.optionalText("reason", 0, 512);
         input.done();
         return g.access().member(guildId, Authenticator.principal(ctx).userId()).compose(actor -> {
             actor.require(Permission.BAN_MEMBERS);

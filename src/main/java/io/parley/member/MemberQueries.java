@@ -2,6 +2,7 @@ package io.parley.member;
 
 import io.parley.account.UserRecord;
 import io.parley.platform.storage.Rows;
+import io.parley.http.IdPage;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -62,6 +63,22 @@ public final class MemberQueries {
     }
 
     /** Ban objects of the wire format ({@code {reason, user}}), by user id. */
+    /** One page of a guild's bans by user id, as Discord pages them ({@link IdPage}). */
+    public Future<List<JsonObject>> bans(long guildId, IdPage page) {
+        String sql = """
+                SELECT b.reason, u.id, u.username, u.email, u.password_hash, u.global_name, u.avatar, u.bio, u.bot, u.flags
+                FROM bans b JOIN users u ON u.id = b.user_id WHERE b.guild_id = $1
+                  AND ($2::bigint IS NULL OR b.user_id > $2) AND ($3::bigint IS NULL OR b.user_id < $3)
+                ORDER BY b.user_id""" + (page.fromTheEnd() ? " DESC" : "") + " LIMIT $4";
+        return pool.preparedQuery(sql).execute(Tuple.of(guildId, page.after(), page.before(), page.limit()))
+                .map(rows -> {
+                    List<JsonObject> bans = new ArrayList<>(rows.size());
+                    rows.forEach(row -> bans.add(new JsonObject().put("reason", row.getString("reason"))
+                            .put("user", UserRecord.from(row).toPublicJson())));
+                    return page.ascending(bans);
+                });
+    }
+
     public Future<List<JsonObject>> bans(long guildId, Long onlyUserId) {
         String sql = """
                 SELECT b.reason, u.id, u.username, u.email, u.password_hash, u.global_name, u.avatar, u.bio, u.bot, u.flags

@@ -123,7 +123,7 @@ final class AttachmentUpload {
             JsonInput entry = input.element("attachments." + i, list.getValue(i));
             Integer index = partIndex(entry);
             String filename = entry.optionalString("filename", 0, Integer.MAX_VALUE);
-            String description = entry.optionalString("description", 0, MAX_DESCRIPTION);
+            String description = entry.optionalText("description", 0, MAX_DESCRIPTION);
             String problem = filename == null ? null : AttachmentNames.problem(filename);
             if (problem != null) {
                 entry.error("filename", problem);

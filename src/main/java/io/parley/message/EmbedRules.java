@@ -1,6 +1,7 @@
 package io.parley.message;
 
 import io.parley.http.JsonInput;
+import io.parley.http.TextRules;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -28,16 +29,17 @@ final class EmbedRules {
                 input.error(path, "Must be an object");
                 continue;
             }
-            total += text(input, embed, path, "title", 256) + text(input, embed, path, "description", 4096);
-            total += nested(input, embed, path, "footer", "text", 2048) + nested(input, embed, path, "author", "name", 256);
+            total += text(input, embed, path, "title", 256, false) + text(input, embed, path, "description", 4096, true);
+            total += nested(input, embed, path, "footer", "text", 2048, true)
+                    + nested(input, embed, path, "author", "name", 256, false);
             JsonArray fields = embed.getValue("fields") instanceof JsonArray f ? f : new JsonArray();
             if (fields.size() > 25) {
                 input.error(path + ".fields", "At most 25 fields");
             }
             for (int f = 0; f < fields.size(); f++) {
                 if (fields.getValue(f) instanceof JsonObject field) {
-                    total += text(input, field, path + ".fields." + f, "name", 256)
-                            + text(input, field, path + ".fields." + f, "value", 1024);
+                    total += text(input, field, path + ".fields." + f, "name", 256, false)
+                            + text(input, field, path + ".fields." + f, "value", 1024, true);
                 } else {
                     input.error(path + ".fields." + f, "Must be an object");
                 }
@@ -49,7 +51,8 @@ final class EmbedRules {
         return embeds.encode();
     }
 
-    private static int text(JsonInput input, JsonObject object, String path, String key, int max) {
+    /** Titles and names are one line; descriptions, footers and field values may hold line breaks. */
+    private static int text(JsonInput input, JsonObject object, String path, String key, int max, boolean multiline) {
         Object value = object.getValue(key);
         if (value == null) {
             return 0;
@@ -58,13 +61,18 @@ final class EmbedRules {
             input.error(path + "." + key, "Must be a string");
             return 0;
         }
-        if (s.length() > max) {
+        String problem = TextRules.problem(s, multiline);
+        if (problem != null) {
+            input.error(path + "." + key, problem);
+        } else if (s.length() > max) {
             input.error(path + "." + key, "Must be at most " + max + " characters long");
         }
         return s.length();
     }
 
-    private static int nested(JsonInput input, JsonObject embed, String path, String object, String key, int max) {
-        return embed.getValue(object) instanceof JsonObject inner ? text(input, inner, path + "." + object, key, max) : 0;
+    private static int nested(JsonInput input, JsonObject embed, String path, String object, String key, int max,
+                              boolean multiline) {
+        return embed.getValue(object) instanceof JsonObject inner
+                ? text(input, inner, path + "." + object, key, max, multiline) : 0;
     }
 }

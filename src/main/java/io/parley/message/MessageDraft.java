@@ -25,7 +25,7 @@ record MessageDraft(String content, String nonce, boolean tts, String embedsJson
     }
 
     static MessageDraft read(JsonInput input, ParleyConfig.Limits limits, boolean hasAttachments) {
-        String content = input.optionalString("content", 0, limits.messageLength());
+        String content = input.optionalText("content", 0, limits.messageLength());
         String nonce = nonce(input);
         boolean enforceNonce = input.bool("enforce_nonce", false);
         boolean tts = input.bool("tts", false);

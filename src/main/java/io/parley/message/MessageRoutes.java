@@ -159,7 +159,7 @@ public final class MessageRoutes implements RouteModule {
         long channelId = PathIds.of(ctx, "channelId", ErrorCode.UNKNOWN_CHANNEL);
         long messageId = PathIds.of(ctx, "messageId", ErrorCode.UNKNOWN_MESSAGE);
         JsonInput input = JsonInput.of(ctx);
-        String content = input.optionalString("content", 0, limits.messageLength());
+        String content = input.optionalText("content", 0, limits.messageLength());
         String embeds = input.has("embeds") ? EmbedRules.validate(input, limits.embedsPerMessage()) : null;
         int flags = input.integer("flags", 0, Integer.MAX_VALUE, -1);
         input.done();

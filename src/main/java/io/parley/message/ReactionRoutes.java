@@ -6,6 +6,7 @@ import io.parley.guild.ChannelActor;
 import io.parley.guild.GuildContext;
 import io.parley.http.Authenticator;
 import io.parley.http.PathIds;
+import io.parley.http.PathText;
 import io.parley.http.Query;
 import io.parley.http.Replies;
 import io.parley.http.RouteModule;
@@ -45,12 +46,12 @@ public final class ReactionRoutes implements RouteModule {
         api.delete(BASE + "/:emoji/@me").handler(auth).handler(async(ctx -> removeUser(ctx, true)));
         api.delete(BASE + "/:emoji/:userId").handler(auth).handler(async(ctx -> removeUser(ctx, false)));
         api.get(BASE + "/:emoji").handler(auth).handler(async(this::list));
-        api.delete(BASE + "/:emoji").handler(auth).handler(async(ctx -> clear(ctx, Emojis.key(ctx.pathParam("emoji")))));
+        api.delete(BASE + "/:emoji").handler(auth).handler(async(ctx -> clear(ctx, Emojis.key(PathText.of(ctx, "emoji", ErrorCode.UNKNOWN_EMOJI)))));
         api.delete(BASE).handler(auth).handler(async(ctx -> clear(ctx, null)));
     }
 
     private Future<?> add(RoutingContext ctx) {
-        String emoji = Emojis.key(ctx.pathParam("emoji"));
+        String emoji = Emojis.key(PathText.of(ctx, "emoji", ErrorCode.UNKNOWN_EMOJI));
         int max = g.services().config().limits().reactionsPerMessage();
         return onMessage(ctx, (access, messageId) -> {
             access.require(Permission.READ_MESSAGE_HISTORY, Permission.ADD_REACTIONS);
@@ -76,7 +77,7 @@ public final class ReactionRoutes implements RouteModule {
     }
 
     private Future<?> removeUser(RoutingContext ctx, boolean own) {
-        String emoji = Emojis.key(ctx.pathParam("emoji"));
+        String emoji = Emojis.key(PathText.of(ctx, "emoji", ErrorCode.UNKNOWN_EMOJI));
         return onMessage(ctx, (access, messageId) -> {
             long actor = access.actor().userId();
             long target = own ? actor : PathIds.of(ctx, "userId", ErrorCode.UNKNOWN_USER);
@@ -98,7 +99,7 @@ public final class ReactionRoutes implements RouteModule {
     private Future<?> list(RoutingContext ctx) {
         long channelId = PathIds.of(ctx, "channelId", ErrorCode.UNKNOWN_CHANNEL);
         long messageId = PathIds.of(ctx, "messageId", ErrorCode.UNKNOWN_MESSAGE);
-        String emoji = Emojis.key(ctx.pathParam("emoji"));
+        String emoji = Emojis.key(PathText.of(ctx, "emoji", ErrorCode.UNKNOWN_EMOJI));
         int limit = Query.intIn(ctx, "limit", 1, 100, 25);
         Long after = Query.id(ctx, "after");
         return g.access().channel(channelId, Authenticator.principal(ctx).userId()).compose(access -> {

@@ -95,7 +95,7 @@ public final class WebhookMessages {
 
     /** {@code content}, {@code embeds} and {@code flags} of one of its own messages; null fields stay. */
     public Future<JsonObject> edit(long webhookId, long messageId, JsonInput input) {
-        String content = input.optionalString("content", 0, limits.messageLength());
+        String content = input.optionalText("content", 0, limits.messageLength());
         String embeds = input.has("embeds") ? EmbedRules.validate(input, limits.embedsPerMessage()) : null;
         int flags = input.integer("flags", 0, Integer.MAX_VALUE, -1);
         input.done();

@@ -148,7 +148,7 @@ public final class StickerRoutes implements RouteModule {
 
     /** Discord's rule: empty (none) or 2-100 characters; null when absent or empty. */
     private static String description(JsonInput input) {
-        String description = input.optionalString("description", 0, 100);
+        String description = input.optionalText("description", 0, 100);
         if (description != null && description.length() == 1) {
             input.error("description", "Must be empty or 2-100 characters");
         }

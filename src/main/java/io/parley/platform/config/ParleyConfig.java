@@ -11,7 +11,8 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
 
     /** {@code corsOrigins} empty: no CORS headers at all; "*" allows any origin. */
     public record Http(String host, int port, int instances, int bodyLimitBytes, java.util.List<String> trustedProxies,
-                       java.util.List<String> corsOrigins, int corsMaxAgeSeconds) {
+                       java.util.List<String> corsOrigins, int corsMaxAgeSeconds,
+                       int maxInitialLineBytes, int maxHeaderBytes, int idleTimeoutSeconds, int requestBodyTimeoutMs) {
     }
 
     public record Gateway(Optional<String> publicUrl, int heartbeatIntervalMs, int heartbeatTimeoutMs,
@@ -127,7 +128,11 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
                         v.intIn("http.instances", 0, 256), v.intIn("http.body_limit_bytes", 1024, Integer.MAX_VALUE),
                         v.optionalString("http.trusted_proxies").map(o -> java.util.Arrays.stream(o.split(","))
                                 .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of()),
-                        corsOrigins(v), v.intIn("http.cors_max_age_seconds", 0, 86_400)),
+                        corsOrigins(v), v.intIn("http.cors_max_age_seconds", 0, 86_400),
+                        v.intIn("http.max_initial_line_bytes", 1024, 1024 * 1024),
+                        v.intIn("http.max_header_bytes", 1024, 1024 * 1024),
+                        v.intIn("http.idle_timeout_seconds", 0, 86_400),
+                        v.intIn("http.request_body_timeout_ms", 0, 3_600_000)),
                 new Gateway(v.optionalString("gateway.public_url"), v.intIn("gateway.heartbeat_interval_ms", 1000, 600_000),
                         v.intIn("gateway.heartbeat_timeout_ms", 1000, 600_000),
                         v.intIn("gateway.identify_timeout_ms", 100, 600_000),

@@ -45,8 +45,16 @@ public enum ErrorCode {
     CANNOT_SEND_TO_USER(403, "Cannot send messages to this user"),
     INVITE_EXPIRED(404, "Unknown Invite: it expired or ran out of uses"),
     METHOD_NOT_ALLOWED(405, "405: Method Not Allowed"),
+    /** The request's body did not arrive within http.request_body_timeout_ms of its headers. */
+    REQUEST_TIMEOUT(408, "The request was not received in time"),
     PAYLOAD_TOO_LARGE(413, "Request entity too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported Media Type"),
+    /** The request line (method, path and query) is longer than http.max_initial_line_bytes. */
+    URI_TOO_LONG(414, "The request line is too long"),
+    /** The request's headers together are larger than http.max_header_bytes. */
+    HEADERS_TOO_LARGE(431, "The request headers are too large"),
+    /** HTTP the codec cannot read, or framing it refuses (both Content-Length and Transfer-Encoding). */
+    MALFORMED_REQUEST(400, "The request is not valid HTTP"),
     RATE_LIMITED(429, "You are being rate limited."),
     INTERNAL_ERROR(500, "Internal Server Error"),
     SERVICE_UNAVAILABLE(503, "Service Unavailable"),
