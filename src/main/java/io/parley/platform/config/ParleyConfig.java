@@ -9,7 +9,12 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
                            Auth auth, Cluster cluster, Search search, Voice voice,
                            Expressions expressions) {
 
-    public record Http(String host, int port, int instances, int bodyLimitBytes, java.util.List<String> trustedProxies) {
+    public record Http(String host, int port, int instances, int bodyLimitBytes, java.util.List<String> trustedProxies,
+                       RouteLimits rateLimits) {
+    }
+
+    /** Per caller: across all API routes, per route and top-level resource by default, and Discord's tighter buckets. */
+    public record RouteLimits(RateLimit global, RateLimit defaultRoute, RateLimit messageCreate, RateLimit reactions) {
     }
 
     public record Gateway(Optional<String> publicUrl, int heartbeatIntervalMs, int heartbeatTimeoutMs,
@@ -107,7 +112,9 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
                 new Http(v.string("http.host"), v.intIn("http.port", 0, 65535),
                         v.intIn("http.instances", 0, 256), v.intIn("http.body_limit_bytes", 1024, Integer.MAX_VALUE),
                         v.optionalString("http.trusted_proxies").map(o -> java.util.Arrays.stream(o.split(","))
-                                .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of())),
+                                .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of()),
+                        new RouteLimits(v.rate("http.rate_limits.global"), v.rate("http.rate_limits.default"),
+                                v.rate("http.rate_limits.message_create"), v.rate("http.rate_limits.reactions"))),
                 new Gateway(v.optionalString("gateway.public_url"), v.intIn("gateway.heartbeat_interval_ms", 1000, 600_000),
                         v.intIn("gateway.heartbeat_timeout_ms", 1000, 600_000),
                         v.intIn("gateway.identify_timeout_ms", 100, 600_000),
