@@ -22,9 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * REST rate limits as a client meets them, on a server of its own whose limits bite (the shared
- * test server raises them). Message sends keep Discord's 5 per channel per account, over a minute
- * instead of 5 s so a slow machine cannot refill the bucket mid-test; the global budget is 40 a
- * minute, small enough to spend.
+ * test server raises them). Message sends keep Discord's 5 per channel per account, but per hour
+ * instead of per 5 s (likewise the other buckets) so a slow machine cannot refill a bucket
+ * mid-test; the global budget is 40, small enough to spend.
  */
 class RateLimitHttpTest {
     private static final String PASSWORD = "correct horse battery";
@@ -36,10 +36,10 @@ class RateLimitHttpTest {
     @BeforeAll
     static void start() throws Exception {
         parley = TestParley.start(Files.createTempDirectory("parley-ratelimit-"), Map.of(
-                "http.rate_limits.global", "40/1m",
-                "http.rate_limits.default", "1000/1m",
-                "http.rate_limits.message_create", "5/1m",
-                "http.rate_limits.reactions", "1/1m"));
+                "http.rate_limits.global", "40/1h",
+                "http.rate_limits.default", "1000/1h",
+                "http.rate_limits.message_create", "5/1h",
+                "http.rate_limits.reactions", "1/1h"));
         api = parley.client();
     }
 
@@ -138,7 +138,7 @@ class RateLimitHttpTest {
                 allowed++;
             }
         }
-        assertEquals(40, allowed, "40 requests a minute across routes");
+        assertEquals(40, allowed, "40 requests across routes");
         assertEquals(429, last.status(), last.body());
         assertEquals("true", last.header("X-RateLimit-Global"));
         assertEquals("global", last.header("X-RateLimit-Scope"));
