@@ -69,6 +69,8 @@ import io.parley.http.ParleyRouter;
 import io.parley.http.RouteModule;
 import io.parley.http.ratelimit.InMemoryRateLimiter;
 import io.parley.http.ratelimit.RateLimiter;
+import io.parley.http.ratelimit.RouteBuckets;
+import io.parley.http.ratelimit.RouteRateLimits;
 import io.parley.http.ratelimit.ValkeyRateLimiter;
 import io.parley.http.DrainRoute;
 import io.parley.cluster.Valkey;
@@ -217,7 +219,8 @@ public final class ParleyNode implements AutoCloseable {
                     database == null ? () -> true : database::up),
                     new Snowflakes(config.snowflake().workerId(), config.snowflake().processId()), readYourWrites,
                     new PasswordHasher(config.auth().argon2()), rateLimiter, accounts,
-                    new Authenticator(accounts, readYourWrites), new FileMediaStore(vertx, config.attachmentsDir()));
+                    new Authenticator(accounts, readYourWrites, new RouteRateLimits(rateLimiter,
+                            new RouteBuckets(config.http().rateLimits()))), new FileMediaStore(vertx, config.attachmentsDir()));
             gateway.enableVoice(config.voice(), new VoiceStateQueries(pool), services.commands());
             log.info("storage and Axon ready in {} ms", (System.nanoTime() - started) / 1_000_000);
             Gateway live = gateway.gateway();

@@ -38,6 +38,16 @@ public record Actor(MemberAccess access, Map<Long, Integer> rolePositions) {
         return this;
     }
 
+    /**
+     * 403 MISSING_PERMISSIONS unless the caller holds every bit of {@code bits} guild-wide: nobody
+     * hands out (in a role, a role assignment or a new channel's overwrites) what they do not hold.
+     */
+    public void requireGrantable(long bits) {
+        if ((bits & ~permissions()) != 0) {
+            throw new ApiException(ErrorCode.MISSING_PERMISSIONS, "You cannot grant permissions you do not have");
+        }
+    }
+
     /** The owner is above every role; others are as high as their highest role (0 = @everyone only). */
     public int highestPosition() {
         if (isOwner()) {

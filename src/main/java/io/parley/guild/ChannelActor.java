@@ -25,4 +25,15 @@ public record ChannelActor(Actor actor, ChannelRecord channel) {
         }
         return this;
     }
+
+    /**
+     * 403 MISSING_PERMISSIONS unless the caller holds every bit of {@code bits} in this channel:
+     * an overwrite may only allow or deny what its author may do here (owner and administrators may do all).
+     */
+    public void requireGrantable(long bits) {
+        if ((bits & ~permissions()) != 0) {
+            throw new ApiException(ErrorCode.MISSING_PERMISSIONS,
+                    "You cannot allow or deny permissions you do not have in this channel");
+        }
+    }
 }

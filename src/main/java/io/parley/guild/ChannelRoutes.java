@@ -77,6 +77,10 @@ public final class ChannelRoutes implements RouteModule {
         long channelId = g.services().snowflakes().next();
         return g.access().member(guildId, Authenticator.principal(ctx).userId()).compose(actor -> {
             actor.require(Permission.MANAGE_CHANNELS);
+            if (overwrites != null && !overwrites.isEmpty()) {
+                actor.require(Permission.MANAGE_ROLES);
+                overwrites.forEach(o -> actor.requireGrantable(o.allow() | o.deny()));
+            }
             return g.services().commands().<Long>send(new CreateChannel(guildId, channelId, actor.userId(), type,
                     settings, overwrites, Instant.now()));
         }).compose(version -> g.caughtUp(GuildProjection.GROUP, guildId, version))
@@ -156,6 +160,7 @@ public final class ChannelRoutes implements RouteModule {
         return g.access().channel(channelId, Authenticator.principal(ctx).userId()).compose(access -> {
             access.require(Permission.MANAGE_ROLES);
             ChannelRecord channel = access.channel();
+            access.requireGrantable(changedBits(channel, targetId, overwrite));
             return g.services().commands().<Long>send(new SetChannelOverwrite(channel.guildId(), channelId,
                             access.actor().userId(), overwrite, Instant.now()))
                     .compose(version -> g.caughtUp(GuildProjection.GROUP, channel.guildId(), version));
@@ -168,10 +173,21 @@ public final class ChannelRoutes implements RouteModule {
         return g.access().channel(channelId, Authenticator.principal(ctx).userId()).compose(access -> {
             access.require(Permission.MANAGE_ROLES);
             ChannelRecord channel = access.channel();
+            access.requireGrantable(changedBits(channel, targetId, null));
             return g.services().commands().<Long>send(new DeleteChannelOverwrite(channel.guildId(), channelId,
                             access.actor().userId(), targetId, Instant.now()))
                     .compose(version -> g.caughtUp(GuildProjection.GROUP, channel.guildId(), version));
         }).compose(v -> Replies.noContent(ctx));
+    }
+
+    /** The bits an overwrite write (or, for {@code wanted == null}, a delete) turns on or off for its target. */
+    private static long changedBits(ChannelRecord channel, long targetId, Overwrite wanted) {
+        Overwrite previous = channel.overwrites().stream().filter(o -> o.id() == targetId).findFirst().orElse(null);
+        long allowBefore = previous == null ? 0 : previous.allow();
+        long denyBefore = previous == null ? 0 : previous.deny();
+        long allowAfter = wanted == null ? 0 : wanted.allow();
+        long denyAfter = wanted == null ? 0 : wanted.deny();
+        return (allowBefore ^ allowAfter) | (denyBefore ^ denyAfter);
     }
 
     private static ChannelSettings settings(JsonInput input, int type, ChannelSettings current) {

@@ -59,7 +59,7 @@ public final class RoleRoutes implements RouteModule {
         long roleId = g.services().snowflakes().next();
         return g.access().member(guildId, Authenticator.principal(ctx).userId()).compose(actor -> {
             actor.require(Permission.MANAGE_ROLES);
-            requireGrantable(actor, settings.permissions());
+            actor.requireGrantable(settings.permissions());
             return g.services().commands().<Long>send(
                     new CreateRole(guildId, roleId, actor.userId(), settings, Instant.now()));
         }).compose(version -> g.caughtUp(GuildProjection.GROUP, guildId, version))
@@ -77,7 +77,7 @@ public final class RoleRoutes implements RouteModule {
                 RoleSettings settings = settings(input, role.settings());
                 input.done();
                 actor.requireAbove(role.position());
-                requireGrantable(actor, settings.permissions() & ~role.settings().permissions());
+                actor.requireGrantable(settings.permissions() ^ role.settings().permissions());
                 return g.services().commands().<Long>send(
                         new UpdateRole(guildId, roleId, actor.userId(), settings, Instant.now()));
             });
@@ -142,13 +142,6 @@ public final class RoleRoutes implements RouteModule {
                 input.bool("hoist", current.hoist()),
                 input.bool("mentionable", current.mentionable()),
                 input.permissions("permissions", current.permissions()));
-    }
-
-    /** Nobody hands out a permission they do not hold themselves (owner and administrators hold all). */
-    private static void requireGrantable(Actor actor, long permissions) {
-        if ((permissions & ~actor.permissions()) != 0) {
-            throw new ApiException(ErrorCode.MISSING_PERMISSIONS, "You cannot grant permissions you do not have");
-        }
     }
 
     private Future<RoleRecord> role(long guildId, long roleId) {

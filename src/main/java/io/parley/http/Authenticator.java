@@ -4,6 +4,7 @@ import io.parley.account.AccountQueries;
 import io.parley.account.Principal;
 import io.parley.account.SessionTokens;
 import io.parley.account.AccountProjection;
+import io.parley.http.ratelimit.RouteRateLimits;
 import io.parley.platform.axon.ReadYourWrites;
 import io.parley.platform.cache.CommitInvalidatedCache;
 import io.parley.platform.error.ApiException;
@@ -17,7 +18,9 @@ import java.util.Optional;
 
 /**
  * Requires a valid session token in {@code Authorization}: bare, {@code Bot <token>} or
- * {@code Bearer <token>}, for every kind of account. Puts the {@link Principal} on the context.
+ * {@code Bearer <token>}, for every kind of account. Puts the {@link Principal} on the context,
+ * then draws from the caller's rate-limit buckets ({@link RouteRateLimits}): every authenticated
+ * route is limited through here.
  */
 public final class Authenticator implements Handler<RoutingContext> {
     private static final String KEY = "parley.principal";
@@ -28,13 +31,15 @@ public final class Authenticator implements Handler<RoutingContext> {
 
     private final AccountQueries accounts;
     private final CommitInvalidatedCache<ByteBuffer, Optional<Principal>> principals;
+    private final RouteRateLimits rateLimits;
 
     /**
      * Caches principals for {@link #PRINCIPAL_TTL_MS}, forgetting a user's as soon as the accounts
      * projection commits anything of theirs (logout, password change), here or on another node.
      */
-    public Authenticator(AccountQueries accounts, ReadYourWrites commits) {
+    public Authenticator(AccountQueries accounts, ReadYourWrites commits, RouteRateLimits rateLimits) {
         this.accounts = accounts;
+        this.rateLimits = rateLimits;
         this.principals = new CommitInvalidatedCache<>(PRINCIPAL_TTL_MS, 100_000);
         commits.onCommitted((key, version) -> {
             if (key.startsWith(ACCOUNT_COMMITS)) {
@@ -66,7 +71,7 @@ public final class Authenticator implements Handler<RoutingContext> {
                 ctx.fail(new ApiException(ErrorCode.UNAUTHORIZED));
             } else {
                 ctx.put(KEY, result.result().get());
-                ctx.next();
+                rateLimits.enforce(ctx, result.result().get().userId());
             }
         });
     }

@@ -52,8 +52,9 @@ public final class ErrorResponder {
         }
         if (failure instanceof ApiException api) {
             if (api instanceof RateLimitedException limited) {
-                RateLimitHeaders.apply(ctx.response(), limited.decision(), limited.bucket());
-                ctx.response().putHeader("X-RateLimit-Global", "false");
+                RateLimitHeaders.apply(ctx.response(), limited.decision(), limited.bucket(),
+                        limited.global() ? "global" : "user");
+                ctx.response().putHeader("X-RateLimit-Global", Boolean.toString(limited.global()));
             }
             if (api.code().status() == 503) {
                 ctx.response().putHeader("Retry-After", "1");

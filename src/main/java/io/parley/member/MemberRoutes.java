@@ -108,7 +108,9 @@ public final class MemberRoutes implements RouteModule {
                         Set<Long> changed = new HashSet<>(roles);
                         changed.addAll(member.roles());
                         changed.removeIf(id -> roles.contains(id) && member.roles().contains(id));
-                        return checkRoles(actor, guildId, changed).compose(v -> applyModeration(actor, member, input,
+                        Set<Long> added = new HashSet<>(roles);
+                        added.removeAll(member.roles());
+                        return checkRoles(actor, guildId, changed, added).compose(v -> applyModeration(actor, member, input,
                                 nick, roles, timeout, voiceChange));
                     }
                     return applyModeration(actor, member, input, nick, null, timeout, voiceChange);
@@ -132,7 +134,7 @@ public final class MemberRoutes implements RouteModule {
         long roleId = PathIds.of(ctx, "roleId", ErrorCode.UNKNOWN_ROLE);
         return g.access().member(guildId, Authenticator.principal(ctx).userId()).compose(actor -> {
             actor.require(Permission.MANAGE_ROLES);
-            return checkRoles(actor, guildId, Set.of(roleId)).compose(v -> current(guildId, userId)).compose(member -> {
+            return checkRoles(actor, guildId, Set.of(roleId), add ? Set.of(roleId) : Set.of()).compose(v -> current(guildId, userId)).compose(member -> {
                 List<Long> roles = new ArrayList<>(member.roles());
                 roles.remove(roleId);
                 if (add) {
@@ -166,13 +168,20 @@ public final class MemberRoutes implements RouteModule {
         actor.requireAbove(theirs);
     }
 
-    private Future<Void> checkRoles(Actor actor, long guildId, Set<Long> roleIds) {
-        for (long roleId : roleIds) {
+    /**
+     * Every role given or taken must sit below the caller's highest; a role given must also carry
+     * no permission the caller lacks (else MANAGE_ROLES alone would reach any bit through a low role).
+     */
+    private Future<Void> checkRoles(Actor actor, long guildId, Set<Long> changed, Set<Long> added) {
+        for (long roleId : changed) {
             Integer position = actor.rolePositions().get(roleId);
             if (position == null || roleId == guildId) {
                 return Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_ROLE));
             }
             actor.requireAbove(position);
+        }
+        for (long roleId : added) {
+            actor.requireGrantable(actor.access().rolePermissions().getOrDefault(roleId, 0L));
         }
         return Future.succeededFuture();
     }

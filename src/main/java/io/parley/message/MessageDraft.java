@@ -111,11 +111,11 @@ record MessageDraft(String content, String nonce, boolean tts, String embedsJson
         return repliedUser.compose(replied -> {
             Long reference = replied == null ? null : referencedMessageId;
             Mentions parsed = MentionParser.parse(content, allowedMentions, replied, mayMentionEveryone);
-            List<Long> roles = parsed.roles().stream()
-                    .filter(id -> access.actor().rolePositions().containsKey(id) && id != access.channel().guildId())
-                    .toList();
-            return existingUsers(g, parsed.users()).map(users -> new Resolved(reference == null ? DEFAULT : REPLY,
-                    reference, new Mentions(users, roles, parsed.everyone())));
+            long guildId = access.channel().guildId();
+            Future<List<Long>> roles = guildId == 0 ? Future.succeededFuture(List.of())
+                    : MentionedRoles.resolve(g.services().pool(), guildId, parsed.roles(), mayMentionEveryone);
+            return roles.compose(mentionedRoles -> existingUsers(g, parsed.users()).map(users -> new Resolved(
+                    reference == null ? DEFAULT : REPLY, reference, new Mentions(users, mentionedRoles, parsed.everyone()))));
         });
     }
 

@@ -12,10 +12,8 @@ import io.parley.sticker.StickerQueries;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -55,7 +53,7 @@ public final class WebhookMessages {
             long messageId = g.services().snowflakes().next();
             Mentions parsed = MentionParser.parse(draft.content(), draft.allowedMentions(), null, true);
             return MessageRoutes.stickerItems(stickers, guildId, draft.stickerIds())
-                    .compose(items -> roles(guildId, parsed.roles())
+                    .compose(items -> MentionedRoles.resolve(g.services().pool(), guildId, parsed.roles(), true)
                             .compose(roles -> MessageDraft.existingUsers(g, parsed.users())
                                     .compose(users -> upload.keep(channelId, attachments, () -> g.services().commands()
                                             .send(new PostMessage(messageId, channelId, guildId, who.webhookId(), 0,
@@ -118,19 +116,5 @@ public final class WebhookMessages {
         return messages.message(messageId).map(found -> found
                 .filter(m -> m.webhookId() != null && m.webhookId() == webhookId)
                 .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_MESSAGE)));
-    }
-
-    /** The mentioned roles that are roles of the guild (never @everyone, whose id is the guild's). */
-    private Future<List<Long>> roles(long guildId, List<Long> ids) {
-        if (ids.isEmpty()) {
-            return Future.succeededFuture(List.of());
-        }
-        return g.services().pool().preparedQuery("SELECT id FROM roles WHERE guild_id = $1 AND id = ANY($2)")
-                .execute(Tuple.of(guildId, (Object) ids.toArray(Long[]::new)))
-                .map(rows -> {
-                    List<Long> found = new ArrayList<>();
-                    rows.forEach(row -> found.add(row.getLong(0)));
-                    return ids.stream().filter(found::contains).filter(id -> id != guildId).toList();
-                });
     }
 }

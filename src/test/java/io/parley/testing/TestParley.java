@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +40,12 @@ public final class TestParley implements AutoCloseable {
         // Every test registers from 127.0.0.1; per-account limits stay at their defaults.
         overrides.put("auth.rate_limits.login_per_ip", "100000/1m");
         overrides.put("auth.rate_limits.register_per_ip", "100000/1m");
+        // Tests post messages, reactions and set-up calls back to back as one account (history
+        // pages, search corpora, permission matrices): the per-route and global REST limits are
+        // raised here. RateLimitHttpTest runs a server of its own with limits that bite.
+        for (String bucket : List.of("global", "default", "message_create", "reactions")) {
+            overrides.put("http.rate_limits." + bucket, "1000000/1s");
+        }
         // PostgreSQL's stock size: a test run starts several embedded servers and needs no more
         overrides.put("db.embedded.shared_buffers_mb", "128");
         overrides.putAll(extra);

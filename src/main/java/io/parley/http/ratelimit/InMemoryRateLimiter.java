@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -14,9 +15,11 @@ import java.util.function.LongSupplier;
  */
 public final class InMemoryRateLimiter implements RateLimiter {
     private static final int SWEEP_ABOVE = 50_000;
+    private static final long SWEEP_EVERY_NANOS = 1_000_000_000L;
 
     private final Map<String, Long> arrivalNanos = new ConcurrentHashMap<>();
     private final LongSupplier nanoClock;
+    private final AtomicLong lastSweepNanos = new AtomicLong(Long.MIN_VALUE / 2);
 
     public InMemoryRateLimiter() {
         this(System::nanoTime);
@@ -49,7 +52,9 @@ public final class InMemoryRateLimiter implements RateLimiter {
             decision[0] = new RateDecision(true, limit.count(), remaining, Duration.ofNanos(next - now), Duration.ZERO);
             return next;
         });
-        if (arrivalNanos.size() > SWEEP_ABOVE) {
+        long last = lastSweepNanos.get();
+        if (arrivalNanos.size() > SWEEP_ABOVE && now - last > SWEEP_EVERY_NANOS && lastSweepNanos.compareAndSet(last, now)) {
+            // at most once a second: with every route limited, many buckets are live at once
             arrivalNanos.values().removeIf(tat -> tat < now);
         }
         return decision[0];

@@ -10,6 +10,11 @@ public final class RateLimitHeaders {
     }
 
     public static void apply(HttpServerResponse response, RateDecision decision, String bucket) {
+        apply(response, decision, bucket, "user");
+    }
+
+    /** {@code scope} of a refusal: "user" for the caller's own bucket, "global" for their all-route budget. */
+    public static void apply(HttpServerResponse response, RateDecision decision, String bucket, String scope) {
         double resetAfter = RateLimitedException.seconds(decision.resetAfter().toMillis());
         double resetAt = System.currentTimeMillis() / 1000.0 + resetAfter;
         response.putHeader("X-RateLimit-Limit", Integer.toString(decision.limit()))
@@ -20,7 +25,7 @@ public final class RateLimitHeaders {
         if (!decision.allowed()) {
             double retryAfter = RateLimitedException.seconds(decision.retryAfter().toMillis());
             response.putHeader("Retry-After", Long.toString((long) Math.ceil(retryAfter)))
-                    .putHeader("X-RateLimit-Scope", "user");
+                    .putHeader("X-RateLimit-Scope", scope);
         }
     }
 }

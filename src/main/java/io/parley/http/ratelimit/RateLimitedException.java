@@ -10,13 +10,24 @@ import java.util.List;
 public final class RateLimitedException extends ApiException {
     private final RateDecision decision;
     private final String bucket;
+    private final boolean global;
 
     public RateLimitedException(RateDecision decision, String bucket) {
+        this(decision, bucket, false);
+    }
+
+    /** {@code global}: the caller's budget across all routes ran out, not this route's. */
+    public RateLimitedException(RateDecision decision, String bucket, boolean global) {
         super(ErrorCode.RATE_LIMITED, ErrorCode.RATE_LIMITED.message(), List.of(), new JsonObject()
                 .put("retry_after", seconds(decision.retryAfter().toMillis()))
-                .put("global", false));
+                .put("global", global));
         this.decision = decision;
         this.bucket = bucket;
+        this.global = global;
+    }
+
+    public boolean global() {
+        return global;
     }
 
     public RateDecision decision() {

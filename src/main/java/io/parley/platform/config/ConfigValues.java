@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * with typed accessors that fail with a message naming the key.
  */
 public final class ConfigValues {
-    private static final Pattern RATE = Pattern.compile("(\\d+)\\s*/\\s*(\\d*)\\s*([smh])");
+    private static final Pattern RATE = Pattern.compile("(\\d+)\\s*/\\s*(\\d*)\\s*(ms|[smh])");
 
     /** Read by commands, not configuration keys. */
     private static final Set<String> NON_KEY_VARIABLES = Set.of("PARLEY_ADMIN_PASSWORD");
@@ -138,15 +138,16 @@ public final class ConfigValues {
         return Path.of(raw);
     }
 
-    /** "COUNT/PERIOD", e.g. 5/15m, 10/30m, 3/1h, 50/s. */
+    /** "COUNT/PERIOD", e.g. 5/15m, 10/30m, 3/1h, 50/s, 1/250ms. */
     public RateLimit rate(String key) {
         String raw = string(key);
         Matcher m = RATE.matcher(raw);
         if (!m.matches() || Integer.parseInt(m.group(1)) < 1) {
-            throw bad(key, raw, "COUNT/PERIOD such as 5/15m (period unit s, m or h)");
+            throw bad(key, raw, "COUNT/PERIOD such as 5/15m (period unit ms, s, m or h)");
         }
         long amount = m.group(2).isEmpty() ? 1 : Long.parseLong(m.group(2));
         Duration unit = switch (m.group(3)) {
+            case "ms" -> Duration.ofMillis(1);
             case "s" -> Duration.ofSeconds(1);
             case "m" -> Duration.ofMinutes(1);
             default -> Duration.ofHours(1);

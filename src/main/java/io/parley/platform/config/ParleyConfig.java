@@ -12,7 +12,12 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
     /** {@code corsOrigins} empty: no CORS headers at all; "*" allows any origin. */
     public record Http(String host, int port, int instances, int bodyLimitBytes, java.util.List<String> trustedProxies,
                        java.util.List<String> corsOrigins, int corsMaxAgeSeconds,
-                       int maxInitialLineBytes, int maxHeaderBytes, int idleTimeoutSeconds, int requestBodyTimeoutMs) {
+                       int maxInitialLineBytes, int maxHeaderBytes, int idleTimeoutSeconds, int requestBodyTimeoutMs,
+                       RouteLimits rateLimits) {
+    }
+
+    /** Per caller: across all API routes, per route and top-level resource by default, and Discord's tighter buckets. */
+    public record RouteLimits(RateLimit global, RateLimit defaultRoute, RateLimit messageCreate, RateLimit reactions) {
     }
 
     public record Gateway(Optional<String> publicUrl, int heartbeatIntervalMs, int heartbeatTimeoutMs,
@@ -132,7 +137,9 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
                         v.intIn("http.max_initial_line_bytes", 1024, 1024 * 1024),
                         v.intIn("http.max_header_bytes", 1024, 1024 * 1024),
                         v.intIn("http.idle_timeout_seconds", 0, 86_400),
-                        v.intIn("http.request_body_timeout_ms", 0, 3_600_000)),
+                        v.intIn("http.request_body_timeout_ms", 0, 3_600_000),
+                        new RouteLimits(v.rate("http.rate_limits.global"), v.rate("http.rate_limits.default"),
+                                v.rate("http.rate_limits.message_create"), v.rate("http.rate_limits.reactions"))),
                 new Gateway(v.optionalString("gateway.public_url"), v.intIn("gateway.heartbeat_interval_ms", 1000, 600_000),
                         v.intIn("gateway.heartbeat_timeout_ms", 1000, 600_000),
                         v.intIn("gateway.identify_timeout_ms", 100, 600_000),
