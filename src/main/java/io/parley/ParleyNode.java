@@ -274,7 +274,8 @@ public final class ParleyNode implements AutoCloseable {
         operations = new Operations(vertx, pool, axon, services.accounts(), meters, storage.dataSource(),
                 storage.transactions());
         List<RouteModule> routes = routeModules();
-        HealthRoute health = new HealthRoute(pool, () -> valkey == null ? "disabled" : valkey.state());
+        Operations ops = operations;
+        HealthRoute health = new HealthRoute(pool, () -> valkey == null ? "disabled" : valkey.state(), ops::deadLetters);
         int eventLoops = config.vertx().eventLoops() > 0 ? config.vertx().eventLoops()
                 : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
         int instances = http.instances() > 0 ? http.instances() : eventLoops;

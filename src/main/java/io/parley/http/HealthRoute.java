@@ -10,21 +10,30 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code GET /_health}: 200 when PostgreSQL answers within two seconds, 503 otherwise, with
  * detail; plus Valkey's state (up, down, or disabled on a single node). Valkey being down
- * does not make the node unhealthy: it keeps serving its own sessions ("degraded").
+ * does not make the node unhealthy: it keeps serving its own sessions ("degraded"); nor do
+ * dead letters (events a processor's handlers failed on), which are named per processor.
  */
 public final class HealthRoute implements Handler<RoutingContext> {
     private static final long TIMEOUT_MS = 2000;
 
     private final Pool pool;
     private final java.util.function.Supplier<String> valkey;
+    private final java.util.function.Supplier<java.util.Map<String, Long>> deadLetters;
 
     public HealthRoute(Pool pool) {
         this(pool, () -> "disabled");
     }
 
     public HealthRoute(Pool pool, java.util.function.Supplier<String> valkey) {
+        this(pool, valkey, java.util.Map::of);
+    }
+
+    /** {@code deadLetters}: dead letters per processor that has any. */
+    public HealthRoute(Pool pool, java.util.function.Supplier<String> valkey,
+                       java.util.function.Supplier<java.util.Map<String, Long>> deadLetters) {
         this.pool = pool;
         this.valkey = valkey;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -40,11 +49,17 @@ public final class HealthRoute implements Handler<RoutingContext> {
                         postgres.put("error", result.cause().getMessage());
                     }
                     String valkeyState = valkey.get();
-                    String status = result.failed() ? "unavailable" : "down".equals(valkeyState) ? "degraded" : "ok";
+                    java.util.Map<String, Long> letters = deadLetters.get();
+                    String status = result.failed() ? "unavailable"
+                            : "down".equals(valkeyState) || !letters.isEmpty() ? "degraded" : "ok";
+                    // dead letters degrade, never fail, the node: every other event keeps flowing
+                    JsonObject deadLetterCheck = new JsonObject().put("status", letters.isEmpty() ? "none" : "present")
+                            .put("processors", new JsonObject(new java.util.TreeMap<>(letters)));
                     Replies.json(ctx, result.succeeded() ? 200 : 503, new JsonObject()
                             .put("status", status)
                             .put("checks", new JsonObject().put("postgres", postgres)
-                                    .put("valkey", new JsonObject().put("status", valkeyState))));
+                                    .put("valkey", new JsonObject().put("status", valkeyState))
+                                    .put("dead_letters", deadLetterCheck)));
                 });
     }
 }

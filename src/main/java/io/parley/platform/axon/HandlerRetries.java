@@ -1,0 +1,127 @@
+package io.parley.platform.axon;
+
+import io.parley.platform.storage.ThreadBoundTransactions;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.messaging.annotation.MessageHandlingMember;
+import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.Savepoint;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Bounded retries of the event handlers of dead-lettering processors. A handler's first failure
+ * on an event rolls its whole batch back ({@link FirstFailure}: PostgreSQL refuses every later
+ * statement of a transaction that saw an error); the processor retries the batch, and this time
+ * that event runs inside a savepoint, retried {@code retries} times with doubling backoff. If it
+ * still fails, its writes are rolled back to the savepoint and the exception goes on to the
+ * dead-letter queue, which stores the event in the batch's (still usable) transaction. Only
+ * events that failed once pay for savepoints.
+ */
+public final class HandlerRetries implements HandlerEnhancerDefinition {
+    private static final Logger log = LoggerFactory.getLogger(HandlerRetries.class);
+    private static final int REMEMBERED_FAILURES = 10_000;
+
+    /** Thrown on an event's first failure so the processor rolls back and retries its batch. */
+    public static final class FirstFailure extends RuntimeException {
+        FirstFailure(String eventId, Throwable cause) {
+            super("event " + eventId + " failed once; retrying its batch with a savepoint", cause);
+        }
+    }
+
+    private final ThreadBoundTransactions transactions;
+    private final int retries;
+    private final long backoffMs;
+    private final Set<Class<?>> guarded = ConcurrentHashMap.newKeySet();
+    private final Set<String> failedOnce = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > REMEMBERED_FAILURES;
+                }
+            }));
+
+    HandlerRetries(ThreadBoundTransactions transactions, int retries, long backoffMs) {
+        this.transactions = transactions;
+        this.retries = retries;
+        this.backoffMs = backoffMs;
+    }
+
+    /** Handlers of this type get retries (those of processors with a dead-letter queue). */
+    void guard(Class<?> handlerType) {
+        guarded.add(handlerType);
+    }
+
+    /** The next run of this event goes straight to the savepointed retries (a dead letter being retried). */
+    public void expectFailure(String eventId) {
+        failedOnce.add(eventId);
+    }
+
+    @Override
+    public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
+        if (!original.hasAnnotation(EventHandler.class)) {
+            return original;
+        }
+        return new WrappedMessageHandlingMember<>(original) {
+            @Override
+            public Object handle(Message<?> message, T target) throws Exception {
+                if (!(message instanceof EventMessage<?>) || target == null || !guarded.contains(target.getClass())) {
+                    return super.handle(message, target);
+                }
+                return retried(message, () -> super.handle(message, target));
+            }
+        };
+    }
+
+    private interface Call {
+        Object run() throws Exception;
+    }
+
+    private Object retried(Message<?> message, Call call) throws Exception {
+        String eventId = message.getIdentifier();
+        Optional<Connection> connection = transactions.boundConnection();
+        if (!failedOnce.contains(eventId) || connection.isEmpty()) {
+            try {
+                return call.run();
+            } catch (Exception e) {
+                if (connection.isEmpty()) {
+                    throw e;
+                }
+                failedOnce.add(eventId);
+                throw new FirstFailure(eventId, e);
+            }
+        }
+        long wait = backoffMs;
+        for (int attempt = 0; ; attempt++) {
+            Savepoint savepoint = connection.get().setSavepoint();
+            try {
+                Object result = call.run();
+                connection.get().releaseSavepoint(savepoint);
+                failedOnce.remove(eventId);
+                return result;
+            } catch (Exception e) {
+                connection.get().rollback(savepoint);
+                if (attempt >= retries) {
+                    failedOnce.remove(eventId);
+                    log.warn("handling {} ({}) failed {} times; dead-lettering it: {}", eventId,
+                            message.getPayloadType().getSimpleName(), attempt + 2, e.toString());
+                    throw e;
+                }
+                log.info("handling {} failed, retry {} of {} in {} ms: {}", eventId, attempt + 1, retries, wait,
+                        e.toString());
+                Thread.sleep(wait);
+                wait = Math.min(wait * 2, 60_000);
+            }
+        }
+    }
+}
