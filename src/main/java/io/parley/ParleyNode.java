@@ -144,7 +144,12 @@ public final class ParleyNode implements AutoCloseable {
 
     /** Blocking start (storage and Axon); call from main or a test thread, never an event loop. */
     public static ParleyNode start(ParleyConfig config) throws Exception {
-        ParleyNode node = boot(config, false);
+        return start(config, List.of());
+    }
+
+    /** With {@code extraModules} beside the features' own (tests add handlers of their own). */
+    public static ParleyNode start(ParleyConfig config, List<DomainModule> extraModules) throws Exception {
+        ParleyNode node = boot(config, false, extraModules);
         try {
             node.serveHttp();
         } catch (Exception e) {
@@ -156,10 +161,11 @@ public final class ParleyNode implements AutoCloseable {
 
     /** Storage and Axon without HTTP, for CLI commands; attaches to a running node's embedded database. */
     public static ParleyNode startHeadless(ParleyConfig config) throws Exception {
-        return boot(config, true);
+        return boot(config, true, List.of());
     }
 
-    private static ParleyNode boot(ParleyConfig config, boolean attachToRunning) throws Exception {
+    private static ParleyNode boot(ParleyConfig config, boolean attachToRunning, List<DomainModule> extraModules)
+            throws Exception {
         long started = System.nanoTime();
         Storage storage = Storage.open(config, attachToRunning);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -189,8 +195,9 @@ public final class ParleyNode implements AutoCloseable {
             gateway.readyExtras(new SocialQueries(pool)::readyParts);
             SearchIndex searchIndex = SearchModule.createIndex(config.search(), vertx, storage.transactions(), pool);
             axon = AxonRuntime.start(config.axon(), sharing, storage.transactions(), meters, readYourWrites,
-                    domainModules(config, gateway, new SearchModule(searchIndex, config.search().batchSize()),
-                            new VoiceModule(config.voice(), pool, readYourWrites, meters)));
+                    Stream.concat(domainModules(config, gateway, new SearchModule(searchIndex, config.search().batchSize()),
+                            new VoiceModule(config.voice(), pool, readYourWrites, meters)).stream(),
+                            extraModules.stream()).toList());
             gateway.started(axon.eventStore());
             ApiServices services = new ApiServices(config, vertx, pool, new Commands(vertx, axon.commandGateway()),
                     new Snowflakes(config.snowflake().workerId(), config.snowflake().processId()), readYourWrites,

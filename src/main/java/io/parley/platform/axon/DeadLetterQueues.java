@@ -51,6 +51,7 @@ public final class DeadLetterQueues {
                 .registerDeadLetterPolicy(group, c -> DeadLetterQueues::decide)
                 // a replay re-handles every event anyway; one that still fails is dead-lettered again
                 .registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, builder) -> builder
+                        .transactionManager(new SavepointTransactions(transactions))
                         .enableSequenceIdentifierCache()
                         .allowReset(true));
     }

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Bounded retries of the event handlers of dead-lettering processors. A handler's first failure
  * on an event rolls its whole batch back ({@link FirstFailure}: PostgreSQL refuses every later
  * statement of a transaction that saw an error); the processor retries the batch, and this time
- * that event runs inside a savepoint, retried {@code retries} times with doubling backoff. If it
+ * that event runs inside a savepoint, {@code retries} times (at least once) with doubling backoff. If it
  * still fails, its writes are rolled back to the savepoint and the exception goes on to the
  * dead-letter queue, which stores the event in the batch's (still usable) transaction. Only
  * events that failed once pay for savepoints.
@@ -102,7 +102,9 @@ public final class HandlerRetries implements HandlerEnhancerDefinition {
             }
         }
         long wait = backoffMs;
-        for (int attempt = 0; ; attempt++) {
+        // the first try was the failure that rolled the batch back; one savepointed try at least,
+        // so that the dead letter is written in a transaction PostgreSQL still accepts
+        for (int attempt = 1; ; attempt++) {
             Savepoint savepoint = connection.get().setSavepoint();
             try {
                 Object result = call.run();
@@ -114,7 +116,7 @@ public final class HandlerRetries implements HandlerEnhancerDefinition {
                 if (attempt >= retries) {
                     failedOnce.remove(eventId);
                     log.warn("handling {} ({}) failed {} times; dead-lettering it: {}", eventId,
-                            message.getPayloadType().getSimpleName(), attempt + 2, e.toString());
+                            message.getPayloadType().getSimpleName(), attempt + 1, e.toString());
                     throw e;
                 }
                 log.info("handling {} failed, retry {} of {} in {} ms: {}", eventId, attempt + 1, retries, wait,
