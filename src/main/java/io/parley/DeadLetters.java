@@ -26,6 +26,12 @@ final class DeadLetters {
     }
 
     static int run(ParleyConfig config, List<String> args, PrintStream out) throws Exception {
+        return run(config, args, out, List.of());
+    }
+
+    /** {@code modules}: Axon modules beside the features' own, for the processors a test adds. */
+    static int run(ParleyConfig config, List<String> args, PrintStream out,
+                   List<io.parley.platform.axon.DomainModule> modules) throws Exception {
         String action = args.isEmpty() ? "" : args.get(0);
         boolean list = action.equals("list") && args.size() == 1;
         boolean change = (action.equals("retry") || action.equals("drop")) && (args.size() == 2 || args.size() == 3);
@@ -44,7 +50,7 @@ final class DeadLetters {
             }
             reply = answered.get();
         } else {
-            try (ParleyNode node = ParleyNode.startHeadless(config)) {
+            try (ParleyNode node = ParleyNode.startHeadless(config, modules)) {
                 DeadLetterAdmin admin = new DeadLetterAdmin(node.axon().configuration().eventProcessingConfiguration(),
                         node.axon().deadLetters(), node.storage().transactions());
                 if (change && !admin.knows(processor)) {

@@ -161,7 +161,12 @@ public final class ParleyNode implements AutoCloseable {
 
     /** Storage and Axon without HTTP, for CLI commands; attaches to a running node's embedded database. */
     public static ParleyNode startHeadless(ParleyConfig config) throws Exception {
-        return boot(config, true, List.of());
+        return startHeadless(config, List.of());
+    }
+
+    /** Headless, with {@code extraModules} beside the features' own. */
+    public static ParleyNode startHeadless(ParleyConfig config, List<DomainModule> extraModules) throws Exception {
+        return boot(config, true, extraModules);
     }
 
     private static ParleyNode boot(ParleyConfig config, boolean attachToRunning, List<DomainModule> extraModules)
