@@ -107,14 +107,22 @@ public final class AxonWiring {
                 .registerEventHandler(guarded(handler)));
     }
 
-    /** A failing handler is retried, then its event is dead-lettered and the processor goes on. */
-    private org.axonframework.config.EventProcessingConfigurer deadLettered(
+    /** Bounded retries and dead letters for the handlers of {@code retries} (see {@link HandlerRetries}). */
+    public HandlerRetries retries() {
+        return deadLetters.retries();
+    }
+
+    /**
+     * A failing handler is retried, then its event is dead-lettered and the processor goes on;
+     * for processors registered by hand, with their handlers through {@link #guarded}.
+     */
+    public org.axonframework.config.EventProcessingConfigurer deadLettered(
             org.axonframework.config.EventProcessingConfigurer processing, String group) {
         deadLetters.register(processing, group);
         return processing;
     }
 
-    private Function<org.axonframework.config.Configuration, Object> guarded(
+    public Function<org.axonframework.config.Configuration, Object> guarded(
             Function<org.axonframework.config.Configuration, Object> handler) {
         return c -> {
             Object instance = handler.apply(c);

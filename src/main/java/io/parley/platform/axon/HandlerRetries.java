@@ -39,6 +39,8 @@ public final class HandlerRetries implements HandlerEnhancerDefinition {
         }
     }
 
+    private static final ThreadLocal<Boolean> RETRYING = ThreadLocal.withInitial(() -> false);
+
     private final ThreadBoundTransactions transactions;
     private final int retries;
     private final long backoffMs;
@@ -62,7 +64,18 @@ public final class HandlerRetries implements HandlerEnhancerDefinition {
         guarded.add(handlerType);
     }
 
-    /** The next run of this event goes straight to the savepointed retries (a dead letter being retried). */
+    /**
+     * True while a handler runs as a savepointed retry: a handler that defers its writes to the
+     * batch's commit writes at once instead, so that its failure is the event's own.
+     */
+    public static boolean retrying() {
+        return RETRYING.get();
+    }
+
+    /**
+     * The next run of this event goes straight to the savepointed retries (a dead letter being
+     * retried, or an event of a batch whose deferred write failed).
+     */
     public void expectFailure(String eventId) {
         failedOnce.add(eventId);
     }
@@ -106,6 +119,7 @@ public final class HandlerRetries implements HandlerEnhancerDefinition {
         // so that the dead letter is written in a transaction PostgreSQL still accepts
         for (int attempt = 1; ; attempt++) {
             Savepoint savepoint = connection.get().setSavepoint();
+            RETRYING.set(true);
             try {
                 Object result = call.run();
                 connection.get().releaseSavepoint(savepoint);
@@ -123,6 +137,8 @@ public final class HandlerRetries implements HandlerEnhancerDefinition {
                         e.toString());
                 Thread.sleep(wait);
                 wait = Math.min(wait * 2, 60_000);
+            } finally {
+                RETRYING.set(false);
             }
         }
     }
