@@ -85,7 +85,7 @@ public final class DeadLetterAdmin {
         int succeeded = 0;
         for (List<String> eventIds : sequences(queue, onlySequence)) {
             // they failed before: straight to the savepointed retries, no batch to roll back here
-            eventIds.forEach(queues.retries()::expectFailure);
+            eventIds.forEach(id -> queues.retries().expectFailure(processor, id));
             String first = eventIds.get(0);
             sequences++;
             if (deadLetterProcessor.process(letter -> letter.message().getIdentifier().equals(first))) {

@@ -146,7 +146,7 @@ public final class SearchIndexer {
             try {
                 index.write(changes);
             } catch (RuntimeException e) {
-                eventIds.forEach(retries::expectFailure);
+                eventIds.forEach(id -> retries.expectFailure(GROUP, id));
                 throw e;
             }
         }

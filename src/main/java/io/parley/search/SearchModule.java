@@ -44,6 +44,6 @@ public final class SearchModule implements DomainModule {
         configurer.eventProcessing(processing -> wiring.deadLettered(processing, SearchIndexer.GROUP)
                 .registerTrackingEventProcessor(SearchIndexer.GROUP, c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize))
-                .registerEventHandler(wiring.guarded(c -> new SearchIndexer(index, wiring.retries()))));
+                .registerEventHandler(wiring.guarded(SearchIndexer.GROUP, c -> new SearchIndexer(index, wiring.retries()))));
     }
 }

@@ -89,7 +89,7 @@ public final class AxonWiring {
                         .andBatchSize(config.projectionBatchSize())
                         .andInitialTrackingToken(StreamableMessageSource::createHeadToken)
                         .andTokenClaimInterval(claimIntervalMs, java.util.concurrent.TimeUnit.MILLISECONDS))
-                .registerEventHandler(guarded(handler)));
+                .registerEventHandler(guarded(group, handler)));
     }
 
     /**
@@ -104,7 +104,7 @@ public final class AxonWiring {
                         .andBatchSize(config.projectionBatchSize())
                         .andTokenClaimInterval(claimIntervalMs, java.util.concurrent.TimeUnit.MILLISECONDS))
                 .registerHandlerInterceptor(group, c -> readYourWrites.interceptor(group))
-                .registerEventHandler(guarded(handler)));
+                .registerEventHandler(guarded(group, handler)));
     }
 
     /** Bounded retries and dead letters for the handlers of {@code retries} (see {@link HandlerRetries}). */
@@ -123,10 +123,10 @@ public final class AxonWiring {
     }
 
     public Function<org.axonframework.config.Configuration, Object> guarded(
-            Function<org.axonframework.config.Configuration, Object> handler) {
+            String group, Function<org.axonframework.config.Configuration, Object> handler) {
         return c -> {
             Object instance = handler.apply(c);
-            deadLetters.retries().guard(instance.getClass());
+            deadLetters.retries().guard(instance.getClass(), group);
             return instance;
         };
     }

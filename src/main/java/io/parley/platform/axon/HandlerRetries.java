@@ -44,7 +44,8 @@ public final class HandlerRetries implements HandlerEnhancerDefinition {
     private final ThreadBoundTransactions transactions;
     private final int retries;
     private final long backoffMs;
-    private final Set<Class<?>> guarded = ConcurrentHashMap.newKeySet();
+    /** Handler type → its processing group; failures are remembered per group and event. */
+    private final Map<Class<?>, String> guarded = new ConcurrentHashMap<>();
     private final Set<String> failedOnce = Collections.synchronizedSet(Collections.newSetFromMap(
             new LinkedHashMap<>() {
                 @Override
@@ -60,8 +61,8 @@ public final class HandlerRetries implements HandlerEnhancerDefinition {
     }
 
     /** Handlers of this type get retries (those of processors with a dead-letter queue). */
-    void guard(Class<?> handlerType) {
-        guarded.add(handlerType);
+    void guard(Class<?> handlerType, String group) {
+        guarded.put(handlerType, group);
     }
 
     /**
@@ -76,8 +77,8 @@ public final class HandlerRetries implements HandlerEnhancerDefinition {
      * The next run of this event goes straight to the savepointed retries (a dead letter being
      * retried, or an event of a batch whose deferred write failed).
      */
-    public void expectFailure(String eventId) {
-        failedOnce.add(eventId);
+    public void expectFailure(String group, String eventId) {
+        failedOnce.add(group + " " + eventId);
     }
 
     @Override
@@ -88,10 +89,11 @@ public final class HandlerRetries implements HandlerEnhancerDefinition {
         return new WrappedMessageHandlingMember<>(original) {
             @Override
             public Object handle(Message<?> message, T target) throws Exception {
-                if (!(message instanceof EventMessage<?>) || target == null || !guarded.contains(target.getClass())) {
+                String group = target == null ? null : guarded.get(target.getClass());
+                if (!(message instanceof EventMessage<?>) || group == null) {
                     return super.handle(message, target);
                 }
-                return retried(message, () -> super.handle(message, target));
+                return retried(group, message, () -> super.handle(message, target));
             }
         };
     }
@@ -100,17 +102,18 @@ public final class HandlerRetries implements HandlerEnhancerDefinition {
         Object run() throws Exception;
     }
 
-    private Object retried(Message<?> message, Call call) throws Exception {
+    private Object retried(String group, Message<?> message, Call call) throws Exception {
         String eventId = message.getIdentifier();
+        String key = group + " " + eventId;
         Optional<Connection> connection = transactions.boundConnection();
-        if (!failedOnce.contains(eventId) || connection.isEmpty()) {
+        if (!failedOnce.contains(key) || connection.isEmpty()) {
             try {
                 return call.run();
             } catch (Exception e) {
                 if (connection.isEmpty()) {
                     throw e;
                 }
-                failedOnce.add(eventId);
+                failedOnce.add(key);
                 throw new FirstFailure(eventId, e);
             }
         }
@@ -123,17 +126,17 @@ public final class HandlerRetries implements HandlerEnhancerDefinition {
             try {
                 Object result = call.run();
                 connection.get().releaseSavepoint(savepoint);
-                failedOnce.remove(eventId);
+                failedOnce.remove(key);
                 return result;
             } catch (Exception e) {
                 connection.get().rollback(savepoint);
                 if (attempt >= retries) {
-                    failedOnce.remove(eventId);
-                    log.warn("handling {} ({}) failed {} times; dead-lettering it: {}", eventId,
+                    failedOnce.remove(key);
+                    log.warn("{}: handling {} ({}) failed {} times; dead-lettering it: {}", group, eventId,
                             message.getPayloadType().getSimpleName(), attempt + 1, e.toString());
                     throw e;
                 }
-                log.info("handling {} failed, retry {} of {} in {} ms: {}", eventId, attempt + 1, retries, wait,
+                log.info("{}: handling {} failed, retry {} of {} in {} ms: {}", group, eventId, attempt + 1, retries, wait,
                         e.toString());
                 Thread.sleep(wait);
                 wait = Math.min(wait * 2, 60_000);
