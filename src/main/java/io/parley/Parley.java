@@ -57,6 +57,7 @@ public final class Parley {
                     }
                     System.exit(Replay.run(config, words.get(1)));
                 }
+                case "dead-letters" -> System.exit(DeadLetters.run(config, words.subList(1, words.size()), System.out));
                 case "config" -> printConfig(configFile);
                 case "create-admin" -> {
                     if (words.size() != 3) {
@@ -137,6 +138,8 @@ public final class Parley {
                        parley migrate [--config FILE]          bring the database schema up to date
                        parley create-admin NAME EMAIL          create an operator account (password: PARLEY_ADMIN_PASSWORD or generated)
                        parley replay PROJECTION|all             rebuild read tables from the event log (through the running node if one serves)
+                       parley dead-letters list                 events processors failed on and set aside (through the running node if one serves)
+                       parley dead-letters retry|drop PROCESSOR [SEQUENCE]  handle them again (removed on success) or discard them
                        parley config [--config FILE]           print the effective configuration, secrets masked
                 Every configuration key can also be set as PARLEY_<KEY> in the environment (see config/parley.yaml).""");
     }

@@ -152,7 +152,7 @@ public final class ParleyNode implements AutoCloseable {
 
     /** Blocking start (storage and Axon); call from main or a test thread, never an event loop. */
     public static ParleyNode start(ParleyConfig config) throws Exception {
-        return start(config, () -> log.error("the database stayed unreachable; this node keeps waiting for it"));
+        return start(config, List.of());
     }
 
     /**
@@ -160,7 +160,18 @@ public final class ParleyNode implements AutoCloseable {
      * unreachable for {@code db.unavailable_exit_after_ms} (the server exits there).
      */
     public static ParleyNode start(ParleyConfig config, Runnable onDatabaseLost) throws Exception {
-        ParleyNode node = boot(config, false, onDatabaseLost);
+        return start(config, onDatabaseLost, List.of());
+    }
+
+    /** With {@code extraModules} beside the features' own (tests add handlers of their own). */
+    public static ParleyNode start(ParleyConfig config, List<DomainModule> extraModules) throws Exception {
+        return start(config, () -> log.error("the database stayed unreachable; this node keeps waiting for it"),
+                extraModules);
+    }
+
+    private static ParleyNode start(ParleyConfig config, Runnable onDatabaseLost, List<DomainModule> extraModules)
+            throws Exception {
+        ParleyNode node = boot(config, false, onDatabaseLost, extraModules);
         try {
             node.serveHttp();
         } catch (Exception e) {
@@ -172,10 +183,16 @@ public final class ParleyNode implements AutoCloseable {
 
     /** Storage and Axon without HTTP, for CLI commands; attaches to a running node's embedded database. */
     public static ParleyNode startHeadless(ParleyConfig config) throws Exception {
-        return boot(config, true, null);
+        return startHeadless(config, List.of());
     }
 
-    private static ParleyNode boot(ParleyConfig config, boolean attachToRunning, Runnable onDatabaseLost)
+    /** Headless, with {@code extraModules} beside the features' own. */
+    public static ParleyNode startHeadless(ParleyConfig config, List<DomainModule> extraModules) throws Exception {
+        return boot(config, true, null, extraModules);
+    }
+
+    private static ParleyNode boot(ParleyConfig config, boolean attachToRunning, Runnable onDatabaseLost,
+                                   List<DomainModule> extraModules)
             throws Exception {
         long started = System.nanoTime();
         Storage storage = Storage.open(config, attachToRunning);
@@ -212,8 +229,9 @@ public final class ParleyNode implements AutoCloseable {
             gateway.storedStatus(userId -> settings.userSettings(userId).map(s -> s.getString("status")));
             SearchIndex searchIndex = SearchModule.createIndex(config.search(), vertx, storage.transactions(), pool);
             axon = AxonRuntime.start(config.axon(), sharing, storage.transactions(), meters, readYourWrites,
-                    domainModules(config, gateway, new SearchModule(searchIndex, config.search().batchSize()),
-                            new VoiceModule(config.voice(), pool, readYourWrites, meters)));
+                    Stream.concat(domainModules(config, gateway, new SearchModule(searchIndex, config.search().batchSize()),
+                            new VoiceModule(config.voice(), pool, readYourWrites, meters)).stream(),
+                            extraModules.stream()).toList());
             gateway.started(axon.eventStore());
             ApiServices services = new ApiServices(config, vertx, pool, new Commands(vertx, axon.commandGateway(),
                     database == null ? () -> true : database::up),
@@ -309,8 +327,9 @@ public final class ParleyNode implements AutoCloseable {
                 storage.transactions());
         List<RouteModule> routes = routeModules();
         DatabaseSupervisor database = storage.supervisor().orElse(null);
+        Operations ops = operations;
         HealthRoute health = new HealthRoute(pool, () -> valkey == null ? "disabled" : valkey.state(),
-                database == null ? null : database::state);
+                database == null ? null : database::state, ops::deadLetters);
         int eventLoops = config.vertx().eventLoops() > 0 ? config.vertx().eventLoops()
                 : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
         int instances = http.instances() > 0 ? http.instances() : eventLoops;

@@ -67,7 +67,7 @@ final class Replay {
      * The node serving on this data directory: with the embedded database, one holds the lock;
      * with an external one, a node that left admin.json and still answers.
      */
-    private static Optional<JsonObject> runningNode(ParleyConfig config) throws Exception {
+    static Optional<JsonObject> runningNode(ParleyConfig config) throws Exception {
         Optional<JsonObject> published = OperatorToken.read(config.dataDir());
         if (config.db().isEmbedded()) {
             Optional<DataDirLock> free = DataDirLock.tryAcquire(config.dataDir());

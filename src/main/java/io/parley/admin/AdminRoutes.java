@@ -24,8 +24,11 @@ final class AdminRoutes implements RouteModule {
     private final ProjectionReplays replays;
     private final EventLogHead head;
     private final ProjectionClaims claims;
+    private final DeadLetterRoutes deadLetters;
 
-    AdminRoutes(AdminAuth auth, ProjectionReplays replays, EventLogHead head, ProjectionClaims claims) {
+    AdminRoutes(AdminAuth auth, ProjectionReplays replays, EventLogHead head, ProjectionClaims claims,
+                DeadLetterRoutes deadLetters) {
+        this.deadLetters = deadLetters;
         this.claims = claims;
         this.auth = auth;
         this.replays = replays;
@@ -52,6 +55,7 @@ final class AdminRoutes implements RouteModule {
             });
         }));
         router.get("/_admin/replay/:projection").handler(async(ctx -> status(ctx, 200, ctx.pathParam("projection"))));
+        deadLetters.mount(router);
     }
 
     private TrackingEventProcessor processor(String projection) {

@@ -23,14 +23,18 @@ public final class Operations implements AutoCloseable {
     private final EventLogHead head;
     private final ProjectionReplays replays;
     private final AdminRoutes routes;
+    private final DeadLetterCounts deadLetterCounts;
 
     public Operations(Vertx vertx, Pool pool, AxonRuntime axon, AccountQueries accounts, MeterRegistry meters,
                       HikariDataSource jdbcPool, ThreadBoundTransactions transactions) {
         this.head = new EventLogHead(vertx, pool);
         this.replays = new ProjectionReplays(axon.configuration().eventProcessingConfiguration(),
                 new ClaimedReset(transactions, axon.nodeId()));
+        this.deadLetterCounts = new DeadLetterCounts(vertx, pool, axon.deadLetters().groups(), meters);
         this.routes = new AdminRoutes(new AdminAuth(operatorToken, accounts), replays, head,
-                new ProjectionClaims(pool, axon.nodeId()));
+                new ProjectionClaims(pool, axon.nodeId()), new DeadLetterRoutes(vertx,
+                new DeadLetterAdmin(axon.configuration().eventProcessingConfiguration(), axon.deadLetters(),
+                        transactions), deadLetterCounts));
         registerLagGauges(axon, meters);
         if (jdbcPool.getMetricRegistry() == null) {
             jdbcPool.setMetricRegistry(meters);
@@ -57,6 +61,11 @@ public final class Operations implements AutoCloseable {
         return position.isEmpty() ? Double.NaN : Math.max(0, newest - position.getAsLong());
     }
 
+    /** Dead letters per processor that has any, as sampled within the last second. */
+    public java.util.Map<String, Long> deadLetters() {
+        return deadLetterCounts.sampled();
+    }
+
     public RouteModule routes() {
         return routes;
     }
@@ -69,6 +78,7 @@ public final class Operations implements AutoCloseable {
     @Override
     public void close() throws IOException {
         head.close();
+        deadLetterCounts.close();
         replays.close();
         operatorToken.close();
     }

@@ -8,6 +8,7 @@ import io.parley.message.MessageEvents.MessageDeleted;
 import io.parley.message.MessageEvents.MessageEdited;
 import io.parley.message.MessageEvents.MessagePosted;
 import io.parley.message.MessageEvents.PinChanged;
+import io.parley.platform.axon.HandlerRetries;
 import io.parley.platform.id.Snowflakes;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -31,9 +32,11 @@ public final class SearchIndexer {
     private static final Pattern LINK = Pattern.compile("(?i)\\bhttps?://\\S+");
 
     private final SearchIndex index;
+    private final HandlerRetries retries;
 
-    public SearchIndexer(SearchIndex index) {
+    public SearchIndexer(SearchIndex index, HandlerRetries retries) {
         this.index = index;
+        this.retries = retries;
     }
 
     @EventHandler
@@ -115,13 +118,37 @@ public final class SearchIndexer {
         return has;
     }
 
+    /**
+     * Deferred to the batch's commit; if that write fails, every event of the batch is handled
+     * again one by one (a savepointed retry writes at once), so the one the index refuses is
+     * retried and dead-lettered alone while the rest are indexed.
+     */
     private void add(IndexChange change) {
+        if (HandlerRetries.retrying()) {
+            index.write(List.of(change));
+            return;
+        }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        List<IndexChange> batch = unitOfWork.getOrComputeResource(BATCH, key -> {
-            List<IndexChange> changes = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> index.write(changes));
-            return changes;
+        Batch batch = unitOfWork.getOrComputeResource(BATCH, key -> {
+            Batch created = new Batch();
+            unitOfWork.onPrepareCommit(u -> created.write());
+            return created;
         });
-        batch.add(change);
+        batch.changes.add(change);
+        batch.eventIds.add(CurrentUnitOfWork.get().getMessage().getIdentifier());
+    }
+
+    private final class Batch {
+        final List<IndexChange> changes = new ArrayList<>();
+        final List<String> eventIds = new ArrayList<>();
+
+        void write() {
+            try {
+                index.write(changes);
+            } catch (RuntimeException e) {
+                eventIds.forEach(id -> retries.expectFailure(GROUP, id));
+                throw e;
+            }
+        }
     }
 }

@@ -41,9 +41,9 @@ public final class SearchModule implements DomainModule {
 
     @Override
     public void configure(Configurer configurer, AxonWiring wiring) {
-        configurer.eventProcessing(processing -> processing
+        configurer.eventProcessing(processing -> wiring.deadLettered(processing, SearchIndexer.GROUP)
                 .registerTrackingEventProcessor(SearchIndexer.GROUP, c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize))
-                .registerEventHandler(c -> new SearchIndexer(index)));
+                .registerEventHandler(wiring.guarded(SearchIndexer.GROUP, c -> new SearchIndexer(index, wiring.retries()))));
     }
 }

@@ -31,6 +31,12 @@ public final class TestParley implements AutoCloseable {
         return new TestParley(ParleyNode.start(config(dataDir, extra), onDatabaseLost), dataDir);
     }
 
+    /** With Axon modules of the test's own beside the features' (e.g. a handler that fails on purpose). */
+    public static TestParley start(Path dataDir, Map<String, String> extra,
+                                   java.util.List<io.parley.platform.axon.DomainModule> modules) throws Exception {
+        return new TestParley(ParleyNode.start(config(dataDir, extra), modules), dataDir);
+    }
+
     public static ParleyConfig config(Path dataDir, Map<String, String> extra) throws IOException {
         Map<String, String> overrides = new HashMap<>();
         overrides.put("data.dir", dataDir.toString());

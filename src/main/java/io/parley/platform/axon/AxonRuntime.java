@@ -44,10 +44,12 @@ public final class AxonRuntime implements AutoCloseable {
     private final EventStorageEngine storageEngine;
     private final WakeableEventStore eventStore;
     private final String nodeId;
+    private final DeadLetterQueues deadLetters;
 
     private AxonRuntime(Configuration configuration, ExecutorService commandThreads, EventStorageEngine storageEngine,
-                        WakeableEventStore eventStore, String nodeId) {
+                        WakeableEventStore eventStore, String nodeId, DeadLetterQueues deadLetters) {
         this.nodeId = nodeId;
+        this.deadLetters = deadLetters;
         this.configuration = configuration;
         this.commandThreads = commandThreads;
         this.storageEngine = storageEngine;
@@ -102,12 +104,15 @@ public final class AxonRuntime implements AutoCloseable {
                         .nodeId(sharing.nodeId())
                         .claimTimeout(Duration.ofMillis(sharing.claimTimeoutMs()))
                         .build()));
-        AxonWiring wiring = new AxonWiring(config, transactions, readYourWrites, sharing.claimIntervalMs());
+        HandlerRetries retries = new HandlerRetries(transactions, config.handlerRetries(), config.handlerRetryBackoffMs());
+        configurer.registerHandlerEnhancerDefinition(c -> retries);
+        DeadLetterQueues deadLetters = new DeadLetterQueues(transactions, events, retries, config.deadLetterLimit());
+        AxonWiring wiring = new AxonWiring(config, transactions, readYourWrites, sharing.claimIntervalMs(), deadLetters);
         modules.forEach(module -> module.configure(configurer, wiring));
         Configuration configuration = configurer.buildConfiguration();
         configuration.start();
         return new AxonRuntime(configuration, commandThreads, storageEngine,
-                (WakeableEventStore) configuration.eventStore(), sharing.nodeId());
+                (WakeableEventStore) configuration.eventStore(), sharing.nodeId(), deadLetters);
     }
 
     /** The custom bus needs by hand what DefaultConfigurer adds only to its own bus. */
@@ -146,6 +151,11 @@ public final class AxonRuntime implements AutoCloseable {
     /** This node's name in the token store's claims ({@code tokenentry.owner}). */
     public String nodeId() {
         return nodeId;
+    }
+
+    /** The processors that dead-letter events their handlers keep failing on. */
+    public DeadLetterQueues deadLetters() {
+        return deadLetters;
     }
 
     public EventStorageEngine storageEngine() {

@@ -20,9 +20,11 @@ public final class AxonWiring {
     private final ThreadBoundTransactions transactions;
     private final ReadYourWrites readYourWrites;
     private final long claimIntervalMs;
+    private final DeadLetterQueues deadLetters;
 
     AxonWiring(ParleyConfig.Axon config, ThreadBoundTransactions transactions, ReadYourWrites readYourWrites,
-               long claimIntervalMs) {
+               long claimIntervalMs, DeadLetterQueues deadLetters) {
+        this.deadLetters = deadLetters;
         this.config = config;
         this.transactions = transactions;
         this.readYourWrites = readYourWrites;
@@ -79,7 +81,7 @@ public final class AxonWiring {
      */
     public void sideEffectProcessor(Configurer configurer, String group,
                                     Function<org.axonframework.config.Configuration, Object> handler) {
-        configurer.eventProcessing(processing -> processing
+        configurer.eventProcessing(processing -> deadLettered(processing, group)
                 .registerTrackingEventProcessor(group, c -> c.eventStore(), c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         // batched like projections (one token write per batch, not per event); a retried
@@ -87,7 +89,7 @@ public final class AxonWiring {
                         .andBatchSize(config.projectionBatchSize())
                         .andInitialTrackingToken(StreamableMessageSource::createHeadToken)
                         .andTokenClaimInterval(claimIntervalMs, java.util.concurrent.TimeUnit.MILLISECONDS))
-                .registerEventHandler(handler));
+                .registerEventHandler(guarded(group, handler)));
     }
 
     /**
@@ -96,12 +98,36 @@ public final class AxonWiring {
      */
     public void projection(Configurer configurer, String group,
                            Function<org.axonframework.config.Configuration, Object> handler) {
-        configurer.eventProcessing(processing -> processing
+        configurer.eventProcessing(processing -> deadLettered(processing, group)
                 .registerTrackingEventProcessor(group, c -> c.eventStore(), c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(config.projectionBatchSize())
                         .andTokenClaimInterval(claimIntervalMs, java.util.concurrent.TimeUnit.MILLISECONDS))
                 .registerHandlerInterceptor(group, c -> readYourWrites.interceptor(group))
-                .registerEventHandler(handler));
+                .registerEventHandler(guarded(group, handler)));
+    }
+
+    /** Bounded retries and dead letters for the handlers of {@code retries} (see {@link HandlerRetries}). */
+    public HandlerRetries retries() {
+        return deadLetters.retries();
+    }
+
+    /**
+     * A failing handler is retried, then its event is dead-lettered and the processor goes on;
+     * for processors registered by hand, with their handlers through {@link #guarded}.
+     */
+    public org.axonframework.config.EventProcessingConfigurer deadLettered(
+            org.axonframework.config.EventProcessingConfigurer processing, String group) {
+        deadLetters.register(processing, group);
+        return processing;
+    }
+
+    public Function<org.axonframework.config.Configuration, Object> guarded(
+            String group, Function<org.axonframework.config.Configuration, Object> handler) {
+        return c -> {
+            Object instance = handler.apply(c);
+            deadLetters.retries().guard(instance.getClass(), group);
+            return instance;
+        };
     }
 }

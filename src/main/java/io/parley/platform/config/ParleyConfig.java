@@ -43,7 +43,8 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
     }
 
     public record Axon(int commandThreads, int snapshotThreshold, int projectionBatchSize,
-                       int readYourWritesTimeoutMs) {
+                       int readYourWritesTimeoutMs, int handlerRetries, int handlerRetryBackoffMs,
+                       int deadLetterLimit) {
     }
 
     public record Limits(int guildsPerUser, int channelsPerGuild, int channelsPerCategory, int rolesPerGuild,
@@ -164,7 +165,9 @@ public record ParleyConfig(Http http, Gateway gateway, String logFormat, Vertx v
                         v.intIn("db.unavailable_exit_after_ms", 0, 86_400_000)),
                 new Axon(v.intIn("axon.command_threads", 1, 512), v.intIn("axon.snapshot_threshold", 2, 1_000_000),
                         v.intIn("axon.projection_batch_size", 1, 10_000),
-                        v.intIn("axon.read_your_writes_timeout_ms", 0, 60_000)),
+                        v.intIn("axon.read_your_writes_timeout_ms", 0, 60_000),
+                        v.intIn("axon.handler_retries", 0, 100), v.intIn("axon.handler_retry_backoff_ms", 0, 60_000),
+                        v.intIn("axon.dead_letter_limit", 1, 1_000_000)),
                 new Limits(v.intIn("limits.guilds_per_user", 1, 100_000), v.intIn("limits.channels_per_guild", 1, 100_000),
                         v.intIn("limits.channels_per_category", 1, 100_000), v.intIn("limits.roles_per_guild", 1, 100_000),
                         v.intIn("limits.invites_per_guild", 1, 1_000_000), v.intIn("limits.message_length", 1, 100_000),

@@ -53,6 +53,12 @@ public final class ThreadBoundTransactions implements TransactionManager, Connec
         return current == null ? dataSource.getConnection() : current.unclosable;
     }
 
+    /** The connection of this thread's transaction, if one is open (for savepoints). */
+    public java.util.Optional<Connection> boundConnection() {
+        Bound current = bound.get();
+        return current == null ? java.util.Optional.empty() : java.util.Optional.of(current.unclosable);
+    }
+
     private void finish(Bound b, boolean commit) {
         bound.remove();
         try {
