@@ -240,6 +240,7 @@ final class GatewayConnection {
         GatewaySession created = new GatewaySession(sessionId, principal.userId(), principal.bot(),
                 intents, gateway.vertx().getOrCreateContext(),
                 new ReplayBuffer(limits.replayEvents(), limits.replayBytes()));
+        created.authenticatedBy(principal.sessionId());
         gateway.readyBuilder().ready(principal.userId(), sessionId, gateway.publicUrl(ws), version)
                 .onFailure(e -> close(CloseCode.UNKNOWN_ERROR, null))
                 .onSuccess(ready -> start(created, ready, largeThreshold, presence));
@@ -287,9 +288,10 @@ final class GatewayConnection {
                 return;
             }
             long userId = result.result().get().userId();
+            long accountSessionId = result.result().get().sessionId();
             var found = gateway.sessions().byId(sessionId);
             if (found.isEmpty()) {
-                resumeFromAnotherNode(userId, sessionId, seq.longValue());
+                resumeFromAnotherNode(userId, accountSessionId, sessionId, seq.longValue());
                 return;
             }
             if (found.get().userId != userId) {
@@ -297,12 +299,13 @@ final class GatewayConnection {
                 return;
             }
             GatewaySession resumed = found.get();
-            resumed.context.runOnContext(v -> resumeOnSessionLoop(resumed, seq.longValue()));
+            resumed.context.runOnContext(v -> resumeOnSessionLoop(resumed, accountSessionId, seq.longValue()));
         });
     }
 
-    private void resumeOnSessionLoop(GatewaySession resumed, long seq) {
+    private void resumeOnSessionLoop(GatewaySession resumed, long accountSessionId, long seq) {
         GatewayConnection previous = resumed.connection();
+        resumed.authenticatedBy(accountSessionId);
         if (!resumed.resumeOn(this, seq)) {
             invalidSession();
             return;
@@ -315,7 +318,7 @@ final class GatewayConnection {
     }
 
     /** Cluster mode: the session lived on a node that is gone; rebuild it here from the event log. */
-    private void resumeFromAnotherNode(long userId, String sessionId, long seq) {
+    private void resumeFromAnotherNode(long userId, long accountSessionId, String sessionId, long seq) {
         RemoteResume remote = gateway.remoteResume();
         if (remote == null) {
             invalidSession();
@@ -329,6 +332,7 @@ final class GatewayConnection {
                 invalidSession();
                 return;
             }
+            rebuilt.authenticatedBy(accountSessionId);
             session = rebuilt;
             gateway.vertx().cancelTimer(identifyTimer);
             gateway.presences().set(rebuilt, Presences.parse(null));

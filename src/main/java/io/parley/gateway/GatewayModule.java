@@ -103,6 +103,7 @@ public final class GatewayModule implements DomainModule {
                 c -> new SocialDispatcher(sessions, users, privateChannels, vertx),
                 c -> new VoiceDispatcher(sessions, users, gateway::voice),
                 c -> new ExpressionDispatcher(sessions),
+                c -> new RevocationDispatcher(sessions, gateway),
                 c -> new EveryEvent()), List.of(position.interceptor()));
     }
 

@@ -39,6 +39,8 @@ final class GatewaySession {
     private long flushedThrough;
     private volatile GatewayConnection connection;
     private volatile long detachedAtMillis;
+    /** The login session (token) it was identified or last resumed with: a logout of it ends this session. */
+    private volatile long accountSessionId;
 
     private record Frame(long seq, String json) {
     }
@@ -54,6 +56,14 @@ final class GatewaySession {
         this.intents = intents;
         this.context = context;
         this.replay = replay;
+    }
+
+    long accountSessionId() {
+        return accountSessionId;
+    }
+
+    void authenticatedBy(long accountSessionId) {
+        this.accountSessionId = accountSessionId;
     }
 
     boolean wants(int intent) {
