@@ -334,7 +334,7 @@ final class GatewayConnection {
                 resumeFromAnotherNode(userId, accountSessionId, sessionId, seq.longValue());
                 return;
             }
-            if (found.get().userId != userId) {
+            if (found.get().userId != userId || found.get().accountSessionId() != accountSessionId) {
                 invalidSession();
                 return;
             }
@@ -367,7 +367,7 @@ final class GatewayConnection {
             return;
         }
         resuming = true;
-        remote.resume(userId, sessionId, seq, gateway.vertx().getOrCreateContext(), this).onComplete(result -> {
+        remote.resume(userId, accountSessionId, sessionId, seq, gateway.vertx().getOrCreateContext(), this).onComplete(result -> {
             resuming = false;
             GatewaySession rebuilt = result.succeeded() ? result.result() : null;
             if (rebuilt == null) {
