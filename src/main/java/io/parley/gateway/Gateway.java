@@ -36,6 +36,7 @@ public final class Gateway {
     private volatile ClusterLink clusterLink;
     private volatile boolean draining;
     private volatile SessionCap sessionCap;
+    private final Revocations revocations = new Revocations();
     private volatile io.parley.http.ClientAddress clientAddress = new io.parley.http.ClientAddress(List.of());
 
     Gateway(Vertx vertx, ParleyConfig.Gateway config, AccountQueries accounts, MemberQueries members,
@@ -146,6 +147,10 @@ public final class Gateway {
 
     RemoteResume remoteResume() {
         return remoteResume;
+    }
+
+    Revocations revocations() {
+        return revocations;
     }
 
     SessionCap sessionCap() {

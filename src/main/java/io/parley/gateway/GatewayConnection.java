@@ -294,6 +294,11 @@ final class GatewayConnection {
         session.attach(this);
         gateway.vertx().cancelTimer(identifyTimer);
         gateway.sessions().add(session);
+        if (gateway.revocations().revoked(session.userId, session.accountSessionId())) {
+            gateway.sessions().remove(session);
+            close(CloseCode.AUTHENTICATION_FAILED, "the session's token was revoked");
+            return;
+        }
         if (gateway.records() != null) {
             gateway.records().track(session, true);
         }

@@ -32,6 +32,7 @@ final class RevocationDispatcher {
 
     @EventHandler
     void on(SessionEnded e) {
+        gateway.revocations().loginEnded(e.sessionId());
         end(e.userId(), accountSession -> accountSession == e.sessionId());
     }
 
@@ -45,6 +46,7 @@ final class RevocationDispatcher {
     void on(SessionStarted e, @SequenceNumber long sequence) {
         Long changed = passwordChangedAt.remove(e.userId());
         if (changed != null && changed == sequence - 1) {
+            gateway.revocations().passwordChanged(e.userId(), e.sessionId());
             end(e.userId(), accountSession -> accountSession != e.sessionId());
         }
     }
