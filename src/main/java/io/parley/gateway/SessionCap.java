@@ -2,6 +2,7 @@ package io.parley.gateway;
 
 import io.vertx.core.Future;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,11 @@ class SessionCap {
             set.remove(sessionId);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    /** This node's connected sessions of the user. */
+    final List<String> connectedHere(long userId) {
+        return List.copyOf(connected.getOrDefault(userId, Set.of()));
     }
 
     final boolean takeNow(long userId, String sessionId, boolean checked) {
