@@ -349,8 +349,10 @@ public final class ParleyNode implements AutoCloseable {
                 // gateway's payload limit before it is checked.
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
-                .setMaxWebSocketFrameSize(64 * 1024)
-                .setMaxWebSocketMessageSize(64 * 1024);
+                // Frames up to this size are read whole and refused by the gateway with 4002; past
+                // it Netty stops reading and the close frame may be lost to a TCP reset.
+                .setMaxWebSocketFrameSize(256 * 1024)
+                .setMaxWebSocketMessageSize(256 * 1024);
         vertx.deployVerticle(() -> {
             HttpVerticle verticle = new HttpVerticle(options,
                     v -> ParleyRouter.create(v, http.bodyLimitBytes(), config.uploadBodyLimitBytes(),

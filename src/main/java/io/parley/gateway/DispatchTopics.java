@@ -1,6 +1,8 @@
 package io.parley.gateway;
 
+import io.parley.account.AccountEvents.PasswordChanged;
 import io.parley.account.AccountEvents.ProfileChanged;
+import io.parley.account.AccountEvents.SessionEnded;
 import io.parley.member.MemberEvents.MemberJoined;
 
 import java.lang.reflect.RecordComponent;
@@ -42,6 +44,12 @@ final class DispatchTopics {
 
     static List<String> of(Object event) {
         if (event instanceof ProfileChanged e) {
+            return List.of(user(e.userId()));
+        }
+        if (event instanceof SessionEnded e) {
+            return List.of(user(e.userId()));
+        }
+        if (event instanceof PasswordChanged e) {
             return List.of(user(e.userId()));
         }
         if (event instanceof MemberJoined e) {

@@ -35,6 +35,8 @@ public final class Gateway {
     private volatile RemoteResume remoteResume;
     private volatile ClusterLink clusterLink;
     private volatile boolean draining;
+    private volatile SessionCap sessionCap;
+    private final Revocations revocations = new Revocations();
     private volatile io.parley.http.ClientAddress clientAddress = new io.parley.http.ClientAddress(List.of());
 
     Gateway(Vertx vertx, ParleyConfig.Gateway config, AccountQueries accounts, MemberQueries members,
@@ -47,6 +49,7 @@ public final class Gateway {
         this.readyBuilder = readyBuilder;
         this.presences = presences;
         this.memberChunks = new MemberChunks(members, presences);
+        this.sessionCap = new SessionCap(config.sessionsPerUser());
         long sweep = Math.max(1000, config.resumeWindowSeconds() * 1000L / 4);
         vertx.setPeriodic(sweep, t -> expireDetachedSessions());
     }
@@ -130,7 +133,8 @@ public final class Gateway {
         return draining;
     }
 
-    void cluster(ResumeRecords records, RemoteResume remoteResume, ClusterLink clusterLink) {
+    void cluster(ResumeRecords records, RemoteResume remoteResume, ClusterLink clusterLink, SessionCap sessionCap) {
+        this.sessionCap = sessionCap;
         this.records = records;
         this.remoteResume = remoteResume;
         this.clusterLink = clusterLink;
@@ -143,6 +147,14 @@ public final class Gateway {
 
     RemoteResume remoteResume() {
         return remoteResume;
+    }
+
+    Revocations revocations() {
+        return revocations;
+    }
+
+    SessionCap sessionCap() {
+        return sessionCap;
     }
 
     ClusterLink clusterLink() {

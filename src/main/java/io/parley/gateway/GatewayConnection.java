@@ -21,6 +21,9 @@ import java.util.HexFormat;
 final class GatewayConnection {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int DEFAULT_LARGE_THRESHOLD = 50;
+    private static final java.util.Set<Integer> CLIENT_OPS = java.util.Set.of(Opcodes.HEARTBEAT, Opcodes.IDENTIFY,
+            Opcodes.PRESENCE_UPDATE, Opcodes.VOICE_STATE_UPDATE, Opcodes.VOICE_SERVER_PING, Opcodes.RESUME,
+            Opcodes.REQUEST_GUILD_MEMBERS, Opcodes.LAZY_REQUEST);
 
     private final ServerWebSocket ws;
     private final Gateway gateway;
@@ -36,6 +39,8 @@ final class GatewayConnection {
     private int windowCount;
     private long zombieTimer = -1;
     private long identifyTimer = -1;
+    private long heldUser;
+    private volatile String heldSession;
 
     GatewayConnection(ServerWebSocket ws, Gateway gateway, String compress, int version) {
         this.ws = ws;
@@ -49,7 +54,7 @@ final class GatewayConnection {
         ws.textMessageHandler(this::onText);
         ws.binaryMessageHandler(b -> close(CloseCode.DECODE_ERROR, "Parley accepts JSON text frames only"));
         ws.closeHandler(v -> onClosed());
-        ws.exceptionHandler(e -> close(CloseCode.UNKNOWN_ERROR, "connection error"));
+        ws.exceptionHandler(this::onException);
         send(new JsonObject().put("op", Opcodes.HELLO).put("d", new JsonObject()
                 .put("heartbeat_interval", limits.heartbeatIntervalMs())).encode());
         identifyTimer = gateway.vertx().setTimer(limits.identifyTimeoutMs(), t -> {
@@ -94,7 +99,25 @@ final class GatewayConnection {
         send(new JsonObject().put("op", Opcodes.RECONNECT).putNull("d").encode());
     }
 
+    /** A frame Netty could not take (too large, not UTF-8, malformed) is the client's decode error. */
+    private void onException(Throwable e) {
+        boolean decode = e instanceof io.netty.handler.codec.CorruptedFrameException
+                || e instanceof io.netty.handler.codec.TooLongFrameException
+                || e instanceof io.netty.handler.codec.DecoderException
+                || e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("max size");
+        close(decode ? CloseCode.DECODE_ERROR : CloseCode.UNKNOWN_ERROR, decode ? "malformed or oversized frame" : "connection error");
+    }
+
     private void onText(String text) {
+        try {
+            handleText(text);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(GatewayConnection.class).warn("a gateway payload failed", e);
+            close(CloseCode.UNKNOWN_ERROR, null);
+        }
+    }
+
+    private void handleText(String text) {
         if (text.getBytes(StandardCharsets.UTF_8).length > limits.maxPayloadBytes()) {
             close(CloseCode.DECODE_ERROR, "payload over " + limits.maxPayloadBytes() + " bytes");
             return;
@@ -110,6 +133,13 @@ final class GatewayConnection {
         if (!(op instanceof Integer opcode)) {
             close(CloseCode.DECODE_ERROR, "op must be an integer");
             return;
+        }
+        if (CLIENT_OPS.contains(opcode)) {
+            String problem = FrameRules.problem(opcode, payload.getValue("d"));
+            if (problem != null) {
+                close(CloseCode.DECODE_ERROR, problem);
+                return;
+            }
         }
         if (opcode == Opcodes.HEARTBEAT) {
             lastHeartbeatMillis = System.currentTimeMillis();
@@ -200,7 +230,8 @@ final class GatewayConnection {
             close(CloseCode.INVALID_SHARD, "Parley runs one shard: [0, 1]");
             return;
         }
-        int largeThreshold = Math.max(50, Math.min(250, d.getInteger("large_threshold", DEFAULT_LARGE_THRESHOLD)));
+        long askedThreshold = d.getValue("large_threshold") instanceof Number n ? n.longValue() : DEFAULT_LARGE_THRESHOLD;
+        int largeThreshold = (int) Math.max(50, Math.min(250, askedThreshold));
         JsonObject presence = Presences.parse(d.getValue("presence"));
         if (presence == null) {
             close(CloseCode.DECODE_ERROR, "IDENTIFY presence status is not valid");
@@ -215,33 +246,44 @@ final class GatewayConnection {
                 return;
             }
             var principal = result.result().get();
-            long connected = gateway.sessions().ofUser(principal.userId()).stream()
-                    .filter(s -> s.connection() != null).count();
-            if (connected >= limits.sessionsPerUser()) {
-                close(CloseCode.RATE_LIMITED, "too many sessions for this user");
-                return;
-            }
-            String ip = gateway.clientAddress().of(ws.remoteAddress() == null ? null : ws.remoteAddress().host(),
-                    ws.headers().getAll("X-Forwarded-For"));
-            gateway.rateLimiter().acquire("identify-ip:" + ip, limits.identifyPerIp())
-                    .compose(byIp -> byIp.allowed()
-                            ? gateway.rateLimiter().acquire("identify-user:" + principal.userId(), limits.identifyPerUser())
-                            : Future.succeededFuture(byIp))
-                    .onSuccess(decision -> {
-                        if (!decision.allowed()) {
-                            close(CloseCode.RATE_LIMITED, "identifying too often");
-                        } else {
-                            begin(principal, number.intValue(), largeThreshold, presenceGiven ? presence : null);
-                        }
-                    });
+            String sessionId = HexFormat.of().formatHex(randomBytes());
+            gateway.sessionCap().take(principal.userId(), sessionId).onComplete(place -> {
+                if (place.failed() || !place.result()) {
+                    close(CloseCode.RATE_LIMITED, "too many sessions for this user");
+                } else if (closed) {
+                    gateway.sessionCap().release(principal.userId(), sessionId);
+                } else {
+                    holdPlace(principal.userId(), sessionId);
+                    limitIdentify(principal, sessionId, number.intValue(), largeThreshold,
+                            presenceGiven ? presence : null);
+                }
+            });
         });
     }
 
-    private void begin(Principal principal, int intents, int largeThreshold, JsonObject presence) {
-        String sessionId = HexFormat.of().formatHex(randomBytes());
+    private void limitIdentify(Principal principal, String sessionId, int intents, int largeThreshold,
+                               JsonObject presence) {
+        String ip = gateway.clientAddress().of(ws.remoteAddress() == null ? null : ws.remoteAddress().host(),
+                ws.headers().getAll("X-Forwarded-For"));
+        gateway.rateLimiter().acquire("identify-ip:" + ip, limits.identifyPerIp())
+                .compose(byIp -> byIp.allowed()
+                        ? gateway.rateLimiter().acquire("identify-user:" + principal.userId(), limits.identifyPerUser())
+                        : Future.succeededFuture(byIp))
+                .onSuccess(decision -> {
+                    if (!decision.allowed()) {
+                        close(CloseCode.RATE_LIMITED, "identifying too often");
+                    } else {
+                        begin(principal, sessionId, intents, largeThreshold, presence);
+                    }
+                })
+                .onFailure(e -> close(CloseCode.UNKNOWN_ERROR, null));
+    }
+
+    private void begin(Principal principal, String sessionId, int intents, int largeThreshold, JsonObject presence) {
         GatewaySession created = new GatewaySession(sessionId, principal.userId(), principal.bot(),
                 intents, gateway.vertx().getOrCreateContext(),
                 new ReplayBuffer(limits.replayEvents(), limits.replayBytes()));
+        created.authenticatedBy(principal.sessionId());
         gateway.readyBuilder().ready(principal.userId(), sessionId, gateway.publicUrl(ws), version)
                 .onFailure(e -> close(CloseCode.UNKNOWN_ERROR, null))
                 .onSuccess(ready -> start(created, ready, largeThreshold, presence));
@@ -255,6 +297,11 @@ final class GatewayConnection {
         session.attach(this);
         gateway.vertx().cancelTimer(identifyTimer);
         gateway.sessions().add(session);
+        if (gateway.revocations().revoked(session.userId, session.accountSessionId())) {
+            gateway.sessions().remove(session);
+            close(CloseCode.AUTHENTICATION_FAILED, "the session's token was revoked");
+            return;
+        }
         if (gateway.records() != null) {
             gateway.records().track(session, true);
         }
@@ -290,22 +337,24 @@ final class GatewayConnection {
                 return;
             }
             long userId = result.result().get().userId();
+            long accountSessionId = result.result().get().sessionId();
             var found = gateway.sessions().byId(sessionId);
             if (found.isEmpty()) {
-                resumeFromAnotherNode(userId, sessionId, seq.longValue());
+                resumeFromAnotherNode(userId, accountSessionId, sessionId, seq.longValue());
                 return;
             }
-            if (found.get().userId != userId) {
+            if (found.get().userId != userId || found.get().accountSessionId() != accountSessionId) {
                 invalidSession();
                 return;
             }
             GatewaySession resumed = found.get();
-            resumed.context.runOnContext(v -> resumeOnSessionLoop(resumed, seq.longValue()));
+            resumed.context.runOnContext(v -> resumeOnSessionLoop(resumed, accountSessionId, seq.longValue()));
         });
     }
 
-    private void resumeOnSessionLoop(GatewaySession resumed, long seq) {
+    private void resumeOnSessionLoop(GatewaySession resumed, long accountSessionId, long seq) {
         GatewayConnection previous = resumed.connection();
+        resumed.authenticatedBy(accountSessionId);
         if (!resumed.resumeOn(this, seq)) {
             invalidSession();
             return;
@@ -315,23 +364,28 @@ final class GatewayConnection {
         }
         session = resumed;
         gateway.vertx().cancelTimer(identifyTimer);
+        holdPlace(resumed.userId, resumed.id);
+        gateway.sessionCap().hold(resumed.userId, resumed.id);
     }
 
     /** Cluster mode: the session lived on a node that is gone; rebuild it here from the event log. */
-    private void resumeFromAnotherNode(long userId, String sessionId, long seq) {
+    private void resumeFromAnotherNode(long userId, long accountSessionId, String sessionId, long seq) {
         RemoteResume remote = gateway.remoteResume();
         if (remote == null) {
             invalidSession();
             return;
         }
         resuming = true;
-        remote.resume(userId, sessionId, seq, gateway.vertx().getOrCreateContext(), this).onComplete(result -> {
+        remote.resume(userId, accountSessionId, sessionId, seq, gateway.vertx().getOrCreateContext(), this).onComplete(result -> {
             resuming = false;
             GatewaySession rebuilt = result.succeeded() ? result.result() : null;
             if (rebuilt == null) {
                 invalidSession();
                 return;
             }
+            rebuilt.authenticatedBy(accountSessionId);
+            holdPlace(userId, sessionId);
+            gateway.sessionCap().hold(userId, sessionId);
             session = rebuilt;
             gateway.vertx().cancelTimer(identifyTimer);
             // the presence it had died with its node; it comes back with the stored status
@@ -370,7 +424,25 @@ final class GatewayConnection {
             detached.context.runOnContext(v -> {
                 detached.detach(this, System.currentTimeMillis());
                 gateway.presences().ended(detached);
+                if (detached.connection() == null) {
+                    releasePlace();
+                }
             });
+        } else {
+            releasePlace();
+        }
+    }
+
+    /** This connection holds a place of the user's {@link SessionCap} for the session, until it closes. */
+    private void holdPlace(long userId, String sessionId) {
+        heldUser = userId;
+        heldSession = sessionId;
+    }
+
+    private void releasePlace() {
+        if (heldSession != null) {
+            gateway.sessionCap().release(heldUser, heldSession);
+            heldSession = null;
         }
     }
 

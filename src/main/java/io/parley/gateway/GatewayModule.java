@@ -55,7 +55,7 @@ public final class GatewayModule implements DomainModule {
                 readYourWrites);
         clusterLink.onTaken(records::untrack);
         presences.storeIn(new ValkeyPresenceStore(vertx, valkey, nodeId));
-        gateway.cluster(records, remoteResume, clusterLink);
+        gateway.cluster(records, remoteResume, clusterLink, new ValkeySessionCap(config.sessionsPerUser(), valkey, nodeId, vertx));
     }
 
     /** After Axon started: the event store to wake and to replay from. */
@@ -109,6 +109,7 @@ public final class GatewayModule implements DomainModule {
                 c -> new VoiceDispatcher(sessions, users, gateway::voice),
                 c -> new ExpressionDispatcher(sessions),
                 c -> new SettingsDispatcher(sessions, presences),
+                c -> new RevocationDispatcher(sessions, gateway),
                 c -> new EveryEvent()), List.of(position.interceptor()));
     }
 

@@ -41,6 +41,8 @@ final class GatewaySession {
     /** The presence this session last set (op 3, IDENTIFY or a settings status change). */
     volatile io.vertx.core.json.JsonObject presence;
     private volatile long detachedAtMillis;
+    /** The login session (token) it was identified or last resumed with: a logout of it ends this session. */
+    private volatile long accountSessionId;
 
     private record Frame(long seq, String json) {
     }
@@ -56,6 +58,14 @@ final class GatewaySession {
         this.intents = intents;
         this.context = context;
         this.replay = replay;
+    }
+
+    long accountSessionId() {
+        return accountSessionId;
+    }
+
+    void authenticatedBy(long accountSessionId) {
+        this.accountSessionId = accountSessionId;
     }
 
     boolean wants(int intent) {

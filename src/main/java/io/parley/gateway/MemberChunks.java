@@ -22,29 +22,36 @@ final class MemberChunks {
         this.presences = presences;
     }
 
-    /** False when the request is malformed (the caller closes with 4002). */
+    /**
+     * False when the request is malformed (the caller closes with 4002). {@link FrameRules} has
+     * checked the types; {@code guild_id} may list several guilds, each answered on its own.
+     */
     boolean request(GatewaySession session, JsonObject d, Runnable disallowed) {
         Object guildValue = d.getValue("guild_id");
-        long guildId;
-        try {
-            guildId = Long.parseLong(String.valueOf(guildValue));
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        JsonArray guildIds = guildValue instanceof JsonArray many ? many : new JsonArray().add(guildValue);
         String query = d.getValue("query") instanceof String q ? q : null;
-        JsonArray userIds = d.getValue("user_ids") instanceof JsonArray a ? a : null;
+        Object userValue = d.getValue("user_ids");
+        JsonArray userIds = userValue instanceof JsonArray a ? a : userValue == null ? null : new JsonArray().add(userValue);
         if (query == null && userIds == null) {
             return false;
         }
-        int limit = d.getValue("limit") instanceof Integer l ? l : 0;
         boolean everyone = userIds == null && query.isEmpty();
         if ((everyone || userIds != null) && !session.wants(Intents.GUILD_MEMBERS)) {
             disallowed.run();
             return true;
         }
-        if (!session.guilds.contains(guildId)) {
-            return true;
+        int limit = d.getValue("limit") instanceof Number l ? (int) Math.min(Integer.MAX_VALUE, l.longValue()) : 0;
+        for (Object guild : guildIds) {
+            long guildId = Long.parseLong(String.valueOf(guild));
+            if (session.guilds.contains(guildId)) {
+                request(session, guildId, d, query, userIds, limit, everyone);
+            }
         }
+        return true;
+    }
+
+    private void request(GatewaySession session, long guildId, JsonObject d, String query, JsonArray userIds,
+                         int limit, boolean everyone) {
         Future<List<MemberRecord>> found;
         List<Long> wanted = new ArrayList<>();
         if (userIds != null) {
@@ -56,11 +63,12 @@ final class MemberChunks {
         }
         boolean withPresences = Boolean.TRUE.equals(d.getValue("presences"));
         Object nonce = d.getValue("nonce");
+        found.onFailure(e -> org.slf4j.LoggerFactory.getLogger(MemberChunks.class)
+                .warn("REQUEST_GUILD_MEMBERS of session {} failed", session.id, e));
         found.compose(list -> (withPresences
                         ? presences.visible(list.stream().map(m -> m.user().id()).toList())
                         : Future.succeededFuture(java.util.Map.<Long, JsonObject>of()))
                         .onSuccess(visible -> send(session, guildId, list, wanted, visible, withPresences, nonce)));
-        return true;
     }
 
     private void send(GatewaySession session, long guildId, List<MemberRecord> list, List<Long> wanted,

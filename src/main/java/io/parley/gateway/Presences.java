@@ -37,7 +37,13 @@ final class Presences {
                 || !STATUSES.contains(status)) {
             return null;
         }
-        JsonArray activities = d.getValue("activities") instanceof JsonArray a ? a : new JsonArray();
+        if (PresenceRules.problem(d) != null) {
+            return null;
+        }
+        JsonArray activities = new JsonArray();
+        if (d.getValue("activities") instanceof JsonArray given) {
+            given.forEach(a -> activities.add(PresenceRules.known((JsonObject) a)));
+        }
         return new JsonObject().put("status", "offline".equals(status) ? "invisible" : status)
                 .put("activities", activities);
     }

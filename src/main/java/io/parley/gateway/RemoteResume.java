@@ -55,7 +55,8 @@ final class RemoteResume {
     private volatile PrivateChannelDirectory privateChannels;
     private volatile WakeableEventStore eventStore;
 
-    record Plan(long userId, boolean bot, int intents, GapAwareTrackingToken checkpoint, Set<Long> seen) {
+    /** {@code login}: the login session (token) the session is bound to; 0 in records of older nodes. */
+    record Plan(long userId, long login, boolean bot, int intents, GapAwareTrackingToken checkpoint, Set<Long> seen) {
     }
 
     RemoteResume(Vertx vertx, Valkey valkey, ParleyConfig.Gateway config, Sessions sessions, LivePosition position,
@@ -78,7 +79,7 @@ final class RemoteResume {
     }
 
     /** The rebuilt session, attached to {@code connection} and RESUMED; null when it cannot be resumed (op 9). */
-    Future<GatewaySession> resume(long userId, String sessionId, long clientSeq, Context context,
+    Future<GatewaySession> resume(long userId, long login, String sessionId, long clientSeq, Context context,
                                   GatewayConnection connection) {
         if (eventStore == null || !valkey.up()) {
             return Future.succeededFuture(null);
@@ -89,11 +90,12 @@ final class RemoteResume {
                                         new JsonObject(info.toString()).getString("node"))).arg(0).arg(-1))
                                 .map(entries -> plan(info, entries, clientSeq)))
                 .compose(plan -> {
-                    if (plan == null || plan.userId() != userId) {
+                    if (plan == null || plan.userId() != userId || plan.login() != 0 && plan.login() != login) {
                         return Future.succeededFuture(null);
                     }
                     GatewaySession session = new GatewaySession(sessionId, userId, plan.bot(), plan.intents(), context,
                             new ReplayBuffer(config.replayEvents(), config.replayBytes()));
+                    session.authenticatedBy(login);
                     session.startAt(clientSeq);
                     return memberGuilds(userId).compose(guildIds -> vertx.executeBlocking(
                             () -> rebuild(session, plan, guildIds, connection), false)
@@ -160,8 +162,8 @@ final class RemoteResume {
                 seen.add(frame[1]);
             }
         }
-        return new Plan(info.getLong("user"), info.getBoolean("bot", false), info.getInteger("intents", 0),
-                checkpoint, seen);
+        return new Plan(info.getLong("user"), info.getLong("login", 0L), info.getBoolean("bot", false),
+                info.getInteger("intents", 0), checkpoint, seen);
     }
 
     private GatewaySession rebuild(GatewaySession session, Plan plan, List<Long> guildIds,

@@ -174,7 +174,8 @@ final class ResumeRecords implements AutoCloseable {
             }
             if (p.info) {
                 requests.add(Request.cmd(Command.SET).arg(info).arg(new JsonObject().put("user", session.userId)
-                        .put("bot", session.bot).put("intents", session.intents).put("node", nodeId).encode())
+                        .put("bot", session.bot).put("intents", session.intents).put("node", nodeId)
+                        .put("login", session.accountSessionId()).encode())
                         .arg("PX").arg(ttlMs));
             } else {
                 requests.add(Request.cmd(Command.PEXPIRE).arg(info).arg(ttlMs));

@@ -53,7 +53,7 @@ public final class MemberQueries {
 
     public Future<List<MemberRecord>> byIds(long guildId, List<Long> userIds) {
         return pool.preparedQuery(SELECT + " WHERE m.guild_id = $1 AND m.user_id = ANY($2) ORDER BY m.user_id")
-                .execute(Tuple.of(guildId, userIds.toArray(Long[]::new)))
+                .execute(Tuple.of(guildId, (Object) userIds.toArray(Long[]::new)))
                 .map(rows -> Rows.all(rows, MemberQueries::member));
     }
 

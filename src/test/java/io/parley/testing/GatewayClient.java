@@ -128,8 +128,13 @@ public final class GatewayClient implements AutoCloseable {
 
     /** The close code, waiting up to 5 s for the server to close; null if it did not. */
     public Short awaitClose() {
+        return awaitClose(5000);
+    }
+
+    /** The close code, waiting up to {@code millis} for the server to close; null if it did not. */
+    public Short awaitClose(long millis) {
         try {
-            closed.await(5, TimeUnit.SECONDS);
+            closed.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
