@@ -2,14 +2,12 @@ package io.parley;
 
 import io.parley.testing.ApiClient;
 import io.parley.testing.ApiClient.Account;
+import io.parley.testing.ParleyProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static io.parley.testing.ApiClient.API;
@@ -27,21 +25,13 @@ class DatabaseLossExitTest {
 
     @Test
     void aServerWhoseEmbeddedPostgresCannotBeRestartedExitsWithStatus3(@TempDir Path dir) throws Exception {
-        int port = freePort();
         Path log = dir.resolve("parley.log");
         Path data = dir.resolve("data");
-        Process process = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "-Dlogback.configurationFile=logback.xml", "-Dparley.data.dir=" + data,
-                "-Dparley.http.host=127.0.0.1", "-Dparley.http.port=" + port, "-Dparley.auth.argon2.memory_kib=1024",
-                "-Dparley.db.embedded.shared_buffers_mb=128", "-Dparley.db.health_check_interval_ms=200",
-                "-Dparley.db.unavailable_exit_after_ms=" + EXIT_AFTER_MS,
-                "io.parley.Parley", "serve"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ParleyProcess parley = ParleyProcess.start(data, log, "-Dparley.db.embedded.shared_buffers_mb=128",
+                "-Dparley.db.health_check_interval_ms=200", "-Dparley.db.unavailable_exit_after_ms=" + EXIT_AFTER_MS);
+        Process process = parley.process();
         try {
-            ApiClient api = new ApiClient("http://127.0.0.1:" + port);
-            awaitHealthy(api, process, log);
+            ApiClient api = parley.awaitHealthy(120_000);
             Account user = api.register(PASSWORD);
             assertEquals(200, api.get(API + "/users/@me", user.token()).status());
 
@@ -55,16 +45,15 @@ class DatabaseLossExitTest {
             assertEquals("DATABASE_UNAVAILABLE", refused.errorCode());
             assertTrue(refused.header("Retry-After") != null, "503 says when to retry");
             assertTrue(process.waitFor(EXIT_AFTER_MS + 60_000, TimeUnit.MILLISECONDS),
-                    () -> "the process exits once the database stays away:\n" + read(log));
-            assertEquals(3, process.exitValue(), () -> read(log));
-            String output = read(log);
+                    () -> "the process exits once the database stays away:\n" + parley.log());
+            assertEquals(3, process.exitValue(), () -> parley.log());
+            String output = parley.log();
             assertTrue(output.contains("giving up"), output);
             output.lines().filter(line -> line.contains("giving up") || line.contains("exiting with status")
                     || line.contains("Parley stopped") || line.contains("unreachable;"))
                     .forEach(line -> System.out.println("DatabaseLossExitTest child: " + line));
         } finally {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
+            parley.close();
             ProcessHandle.allProcesses()
                     .filter(p -> p.info().command().map(c -> c.startsWith(data.toAbsolutePath().toString())).orElse(false))
                     .forEach(ProcessHandle::destroyForcibly);
@@ -82,35 +71,5 @@ class DatabaseLossExitTest {
             Thread.sleep(100);
         }
         throw new AssertionError("no " + status + " within 30 s; last: " + reply);
-    }
-
-    private static void awaitHealthy(ApiClient api, Process process, Path log) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            assertTrue(process.isAlive(), () -> "parley exited:\n" + read(log));
-            try {
-                if (api.get("/_health", null).status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("parley did not start:\n" + read(log));
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -5,13 +5,12 @@ import io.parley.testing.ApiClient.Account;
 import io.parley.testing.GatewayClient;
 import io.parley.testing.Guilds;
 import io.parley.testing.Guilds.Guild;
+import io.parley.testing.ParleyProcess;
 import io.parley.testing.TestParley;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,20 +112,12 @@ class GracefulShutdownTest {
     /** The production path: SIGTERM to a serving process runs the same stop from the JVM's shutdown hook. */
     @Test
     void sigtermStopsTheProcessGracefullyAndTheEmbeddedPostgresWithIt(@TempDir Path dataDir) throws Exception {
-        int port = freePort();
-        Path log = dataDir.resolve("parley.log");
-        Process process = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "-Dlogback.configurationFile=logback.xml", "-Dparley.data.dir=" + dataDir.resolve("data"), "-Dparley.http.host=127.0.0.1",
-                "-Dparley.http.port=" + port, "-Dparley.auth.argon2.memory_kib=1024",
-                "io.parley.Parley", "serve"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ParleyProcess parley = ParleyProcess.start(dataDir.resolve("data"), dataDir.resolve("parley.log"));
+        Process process = parley.process();
         try {
-            ApiClient api = new ApiClient("http://127.0.0.1:" + port);
-            awaitHealthy(api, process, log);
+            ApiClient api = parley.awaitHealthy(90_000);
             Account user = api.register(PASSWORD);
-            GatewayClient session = GatewayClient.connect(port, "v=10&encoding=json");
+            GatewayClient session = GatewayClient.connect(parley.port(), "v=10&encoding=json");
             session.next(5000);
             session.identify(user.token(), GUILDS);
             Path postmaster = dataDir.resolve("data/postgres/postmaster.pid");
@@ -137,12 +128,12 @@ class GracefulShutdownTest {
             assertEquals(7, awaitOp(session, 7).getInteger("op"));
             assertEquals((short) 1012, session.awaitClose());
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the process ends");
-            String output = Files.readString(log);
+            String output = parley.log();
             assertTrue(output.contains("Parley stopped"), "the shutdown ran to its end:\n" + output);
             assertFalse(output.contains("shutdown was not clean"), output);
             assertFalse(Files.exists(postmaster), "the embedded PostgreSQL was stopped too");
         } finally {
-            process.destroyForcibly();
+            parley.close();
         }
     }
 
@@ -155,35 +146,5 @@ class GracefulShutdownTest {
             }
         }
         throw new AssertionError("no op " + op + " within 10 s");
-    }
-
-    private static void awaitHealthy(ApiClient api, Process process, Path log) throws Exception {
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (System.currentTimeMillis() < deadline) {
-            assertTrue(process.isAlive(), () -> "parley exited:\n" + read(log));
-            try {
-                if (api.get("/_health", null).status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("parley did not start:\n" + read(log));
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
