@@ -51,6 +51,7 @@ export class Chat {
   }
 
   stop() {
+    clearTimeout(this.channelRecheck);
     this.gateway.stop();
     this.view?.stop();
   }
@@ -255,6 +256,9 @@ export class Chat {
       if (d.id === this.guildId) this.renderChannels();
     } else if (CHANNEL_EVENTS.has(t) || (t === 'GUILD_MEMBER_UPDATE' && d.user?.id === this.me.id)) {
       this.refreshChannels(d.guild_id);
+      // the event is dispatched once stored; the list is read from a projection that may lag a moment
+      clearTimeout(this.channelRecheck);
+      this.channelRecheck = setTimeout(() => this.refreshChannels(d.guild_id), 1500);
     } else if (t === 'PRESENCE_UPDATE') {
       this.presences.set(d.user.id, d.status);
       if (d.guild_id === this.guildId || !d.guild_id) this.renderMembers();

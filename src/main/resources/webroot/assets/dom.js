@@ -31,11 +31,11 @@ export function clear(el) {
   return el;
 }
 
-/** An outbound link: only http(s), opened apart from this page. */
+/** A link opened apart from this page; only http(s) (a root-relative path is this server's). */
 export function link(href, ...children) {
   let url;
   try {
-    url = new URL(href);
+    url = new URL(href, location.origin);
   } catch {
     return document.createTextNode(children.join(''));
   }

@@ -1,6 +1,6 @@
 // One text channel: history (older pages on scroll up), live messages, typing, the composer.
 import { del, get, patch, post, put } from './api.js';
-import { compareIds, fill, formatTime, h } from './dom.js';
+import { compareIds, fill, formatTime, h, link } from './dom.js';
 import { render } from './markdown.js';
 import { Composer } from './composer.js';
 
@@ -61,7 +61,9 @@ export class MessageView {
       this.scroller.firstChild.hidden = !this.complete;
       this.scroller.firstChild.textContent = 'This is the beginning of #' + this.channel.name;
     } catch (e) {
-      this.chat.showBanner('Could not load messages: ' + e.message, 5000);
+      // access lost without an event telling us: the channel list is read again
+      if (e.status === 403 || e.status === 404) this.chat.refreshChannels(this.chat.guildId);
+      else this.chat.showBanner('Could not load messages: ' + e.message, 5000);
     } finally {
       this.loading = false;
     }
@@ -72,10 +74,10 @@ export class MessageView {
   /** After a new gateway session: what arrived meanwhile is read again. */
   async refetch() {
     const page = await get(`/channels/${this.channel.id}/messages?limit=${PAGE}`);
-    const newest = page[page.length - 1]?.id;
-    // messages deleted while away: drop ours that the fresh page covers but does not contain
+    // pages come newest first; messages deleted while away are dropped where the fresh page covers
+    const oldest = page[page.length - 1]?.id;
     const ids = new Set(page.map(m => m.id));
-    this.messages = this.messages.filter(m => ids.has(m.id) || (newest && compareIds(m.id, page[page.length - 1].id) < 0));
+    this.messages = this.messages.filter(m => ids.has(m.id) || (oldest && compareIds(m.id, oldest) < 0));
     page.forEach(m => this.upsert(m, false));
     this.render(true);
   }
@@ -219,8 +221,7 @@ export class MessageView {
       grouped ? null : h('div', { class: 'meta' }, h('span', { class: 'author' }, author), time),
       h('div', { class: 'content' }, render(m.content || ''),
         m.edited_timestamp ? h('span', { class: 'edited', title: new Date(m.edited_timestamp).toLocaleString() }, ' (edited)') : null),
-      (m.attachments || []).map(a => h('div', { class: 'attachment' },
-        h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, a.filename))),
+      (m.attachments || []).map(a => h('div', { class: 'attachment' }, link(a.url, a.filename))),
       m.reactions?.length ? h('div', { class: 'reactions' }, m.reactions.map(r => h('button', {
         type: 'button', class: 'reaction' + (r.me ? ' me' : ''), 'aria-pressed': r.me ? 'true' : 'false',
         'aria-label': `${r.emoji.name} ${r.count}`, onclick: () => this.toggleReaction(m, emojiKey(r.emoji)),

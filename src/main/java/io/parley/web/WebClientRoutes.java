@@ -4,7 +4,6 @@ import io.parley.http.RouteModule;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.StaticHandler;
 
 import java.util.List;
 
@@ -32,38 +31,45 @@ public final class WebClientRoutes implements RouteModule {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    private final WebAssets assets;
+
+    /** Reads the files now (blocking, at start), never on an event loop. */
+    public WebClientRoutes() {
+        this.assets = WebAssets.load(WEBROOT);
+        assets.find("/index.html").orElseThrow(() -> new IllegalStateException("webroot/index.html is missing"));
+    }
+
     @Override
     public void mount(Router root) {
-        PAGES.forEach(path -> root.get(path).handler(WebClientRoutes::page));
-        PAGE_PREFIXES.forEach(prefix -> root.get(prefix + "*").handler(WebClientRoutes::page));
-        root.get(ASSETS + "/*").handler(ctx -> {
-                    secureHeaders(ctx);
-                    ctx.next();
-                })
-                .handler(StaticHandler.create(WEBROOT + ASSETS)
-                        .setDirectoryListing(false)
-                        .setIncludeHidden(false)
-                        .setDefaultContentEncoding("UTF-8"));
+        PAGES.forEach(path -> root.get(path).handler(ctx -> send(ctx, "/index.html")));
+        PAGE_PREFIXES.forEach(prefix -> root.get(prefix + "*").handler(ctx -> send(ctx, "/index.html")));
+        root.get(ASSETS + "/*").handler(ctx -> send(ctx, ctx.normalizedPath()));
     }
 
-    private static void page(RoutingContext ctx) {
-        secureHeaders(ctx);
-        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-                .sendFile(WEBROOT + "/index.html")
-                .onFailure(ctx::fail);
-    }
-
-    /**
-     * The browser's defences for every client file. Files are small and unhashed, so they are
-     * revalidated on each load (Last-Modified / 304) rather than cached blindly.
-     */
-    private static void secureHeaders(RoutingContext ctx) {
+    private void send(RoutingContext ctx, String path) {
+        var found = path.contains("..") ? java.util.Optional.<WebAssets.Asset>empty() : assets.find(path);
+        if (found.isEmpty()) {
+            ctx.next();
+            return;
+        }
+        WebAssets.Asset asset = found.get();
         HttpServerResponse response = ctx.response();
+        secureHeaders(response);
+        // Files are not content-hashed (no build step), so each load revalidates by ETag.
+        response.putHeader("Cache-Control", "no-cache").putHeader("ETag", asset.etag());
+        if (asset.etag().equals(ctx.request().getHeader("If-None-Match"))) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        response.putHeader("Content-Type", asset.contentType()).end(asset.body());
+    }
+
+    /** The browser's defences on every client file. */
+    private static void secureHeaders(HttpServerResponse response) {
         response.putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .putHeader("X-Frame-Options", "DENY")
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("Referrer-Policy", "no-referrer")
                 .putHeader("Cross-Origin-Opener-Policy", "same-origin");
-        ctx.addHeadersEndHandler(v -> response.headers().set("Cache-Control", "no-cache"));
     }
 }

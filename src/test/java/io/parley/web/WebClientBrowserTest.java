@@ -22,6 +22,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,6 +125,8 @@ class WebClientBrowserTest {
         waitFor(b, d -> d.findElement(By.cssSelector("button[aria-label='Accept invite']"))).click();
         WebElement bBox = waitFor(b, d -> d.findElement(By.cssSelector("textarea[aria-label='Message #general']")));
 
+        channelsFollowWhatBobMayView(bob);
+
         WebElement aBox = a.findElement(By.cssSelector("textarea[aria-label='Message #general']"));
         aBox.sendKeys("hello **world**, see https://example.com");
         aBox.sendKeys(Keys.ENTER);
@@ -171,6 +175,12 @@ class WebClientBrowserTest {
         shot(a, "chat-dark");
         a.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", java.util.List.of()));
 
+        aBox.sendKeys("<img src=x onerror=alert(1)> <b>not bold</b>");
+        aBox.sendKeys(Keys.ENTER);
+        WebElement markup = waitFor(b, d -> message(d, "<b>not bold</b>"));
+        assertTrue(markup.findElements(By.cssSelector(".content img, .content b")).isEmpty(),
+                "markup in a message is shown as text, never made into elements");
+
         aBox.sendKeys("this one goes away");
         aBox.sendKeys(Keys.ENTER);
         waitFor(b, d -> message(d, "this one goes away"));
@@ -196,6 +206,30 @@ class WebClientBrowserTest {
         waitFor(b, d -> d.findElement(By.cssSelector("form[aria-label='Welcome back']")));
         assertTrue(b.getCurrentUrl().endsWith("/login"));
         assertEquals(null, ((JavascriptExecutor) b).executeScript("return localStorage.getItem('parley.token')"));
+    }
+
+    /** A new channel appears for B; once @everyone may no longer view it, it disappears without a reload. */
+    private void channelsFollowWhatBobMayView(String bob) {
+        ApiClient api = parley.client();
+        String auth = (String) a.executeScript("return localStorage.getItem('parley.token')");
+        String[] path = URI.create(a.getCurrentUrl()).getPath().split("/");
+        String guildId = path[2];
+        String generalId = path[3];
+        long viewSendRead = (1L << 10) | (1L << 11) | (1L << 16);
+        assertEquals(204, api.put(API + "/channels/" + generalId + "/permissions/" + guildId, new JsonObject()
+                .put("type", 0).put("allow", Long.toString(viewSendRead)).put("deny", "0"), auth).status());
+        assertEquals(201, api.post(API + "/guilds/" + guildId + "/channels", new JsonObject()
+                .put("name", "secret").put("type", 0), auth).status());
+        waitFor(b, d -> d.findElement(By.xpath("//nav[@aria-label='Channels']//a[contains(., 'secret')]")));
+        JsonObject everyone = api.get(API + "/guilds/" + guildId + "/roles", auth).jsonArray().stream()
+                .map(JsonObject.class::cast).filter(r -> r.getString("id").equals(guildId)).findFirst().orElseThrow();
+        String withoutView = new BigInteger(everyone.getString("permissions")).clearBit(10).toString();
+        assertEquals(200, api.patch(API + "/guilds/" + guildId + "/roles/" + guildId,
+                new JsonObject().put("permissions", withoutView), auth).status());
+        waitFor(b, d -> d.findElements(By.xpath("//nav[@aria-label='Channels']//a[contains(., 'secret')]")).isEmpty()
+                ? true : null);
+        assertEquals(1, b.findElements(By.xpath("//nav[@aria-label='Channels']//a[contains(., 'general')]")).size(),
+                "the channel whose overwrite still allows viewing stays");
     }
 
     @Test

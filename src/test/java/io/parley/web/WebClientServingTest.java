@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The client's files on the API's port, with the browser's defences, and nothing else shadowed. */
 @ExtendWith(SharedParley.class)
 class WebClientServingTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void theRootServesTheClientWithAStrictPolicy(TestParley parley) throws Exception {
@@ -53,6 +53,21 @@ class WebClientServingTest {
         HttpResponse<String> css = get(parley, "/assets/app.css");
         assertTrue(css.headers().firstValue("Content-Type").orElseThrow().startsWith("text/css"));
         assertEquals(404, get(parley, "/assets/missing.js").statusCode());
+        assertEquals(404, get(parley, "/assets/../index.html").statusCode());
+    }
+
+    @Test
+    void assetsAreCompressedAndRevalidated(TestParley parley) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + parley.node().httpPort() + "/assets/chat.js");
+        HttpResponse<byte[]> gzipped = HTTP.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(""));
+        byte[] plain = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body())).readAllBytes();
+        assertTrue(new String(plain, java.nio.charset.StandardCharsets.UTF_8).contains("export class Chat"));
+        String etag = gzipped.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(uri).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, again.statusCode());
     }
 
     @Test
