@@ -43,9 +43,10 @@ final class WebAssets {
 
     /** Every file under {@code root} on the classpath, keyed by its path below it ("/index.html"). */
     static WebAssets load(String root) {
-        URL url = WebAssets.class.getClassLoader().getResource(root);
+        // found through a file, since a jar need not list its directories as entries
+        URL url = WebAssets.class.getClassLoader().getResource(root + "/index.html");
         if (url == null) {
-            throw new IllegalStateException("the web client's files (" + root + ") are not on the classpath");
+            throw new IllegalStateException("the web client's files (" + root + "/index.html) are not on the classpath");
         }
         Map<String, Asset> assets = new HashMap<>();
         try {
@@ -64,7 +65,7 @@ final class WebAssets {
                     }
                 }
             } else {
-                Path dir = Path.of(url.toURI());
+                Path dir = Path.of(url.toURI()).getParent();
                 try (Stream<Path> files = Files.walk(dir)) {
                     for (Path file : files.filter(Files::isRegularFile).toList()) {
                         add(assets, "/" + dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
