@@ -136,10 +136,22 @@ class WebClientBrowserTest {
         assertEquals("noopener noreferrer", link.getDomAttribute("rel"));
         assertEquals("_blank", link.getDomAttribute("target"));
 
+        // typing is ephemeral and best-effort (never replayed), so B keeps typing as a person
+        // would; B's client posts it at most every 8 s
         bBox.sendKeys("thinking");
-        waitFor(a, d -> d.findElement(By.cssSelector(".typing")).getText().contains("is typing") ? true : null);
+        waitFor(a, d -> {
+            if (d.findElement(By.cssSelector(".typing")).getText().contains("is typing")) {
+                return true;
+            }
+            bBox.sendKeys(".");
+            return null;
+        });
         bBox.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
 
+        clickAction(b, "hello world", "Reply");
+        waitFor(b, d -> d.findElement(By.cssSelector(".compose-bar")).isDisplayed() ? true : null);
+        bBox.sendKeys(Keys.ESCAPE);
+        waitFor(b, d -> d.findElement(By.cssSelector(".compose-bar")).isDisplayed() ? null : true);
         clickAction(b, "hello world", "Reply");
         bBox.sendKeys("a reply to you");
         bBox.sendKeys(Keys.ENTER);
@@ -174,6 +186,12 @@ class WebClientBrowserTest {
                 java.util.List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
         shot(a, "chat-dark");
         a.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", java.util.List.of()));
+
+        aBox.sendKeys("line one", Keys.chord(Keys.SHIFT, Keys.ENTER), "line two");
+        aBox.sendKeys(Keys.ENTER);
+        WebElement twoLines = waitFor(b, d -> message(d, "line two"));
+        assertEquals("line one\nline two", twoLines.findElement(By.cssSelector(".content")).getText(),
+                "Shift+Enter breaks the line, Enter sends");
 
         aBox.sendKeys("<img src=x onerror=alert(1)> <b>not bold</b>");
         aBox.sendKeys(Keys.ENTER);
