@@ -66,6 +66,7 @@ import io.parley.http.Authenticator;
 import io.parley.http.HealthRoute;
 import io.parley.http.HttpVerticle;
 import io.parley.http.ParleyRouter;
+import io.parley.web.WebClientRoutes;
 import io.parley.http.RouteModule;
 import io.parley.http.ratelimit.InMemoryRateLimiter;
 import io.parley.http.ratelimit.RateLimiter;
@@ -318,7 +319,7 @@ public final class ParleyNode implements AutoCloseable {
                         new VoiceStateQueries(pool)),
                 new EmojiImageRoutes(new EmojiQueries(pool), services.media()),
                 new StickerImageRoutes(new StickerQueries(pool), services.media()),
-                operations.routes());
+                operations.routes(), new WebClientRoutes());
     }
 
     private void serveHttp() throws Exception {
