@@ -247,10 +247,10 @@ public final class ParleyNode implements AutoCloseable {
                 new MemberRoutes(guildContext),
                 new BanRoutes(guildContext), new InviteRoutes(guildContext, new InviteQueries(pool)),
                 new AuditLogRoutes(guildContext, pool),
-                // before the message routes: /channels/{id}/messages/search is not a message id
-                new SearchRoutes(guildContext, messages, search.index(), search.status()),
+                // before the message routes: /channels/{id}/messages/search and …/messages/pins are not message ids
+                new SearchRoutes(guildContext, messages, search.index(), search.status()), new PinRoutes(guildContext, messages),
                 new MessageRoutes(guildContext, messages),
-                new ReactionRoutes(guildContext, messages, new EmojiQueries(pool)), new PinRoutes(guildContext, messages),
+                new ReactionRoutes(guildContext, messages, new EmojiQueries(pool)),
                 new GatewayRoutes(services), new VoiceRegionRoutes(config.voice().regions()),
                 new EmojiRoutes(guildContext, new EmojiQueries(pool)),
                 new StickerRoutes(guildContext, new StickerQueries(pool)),

@@ -1,0 +1,76 @@
+package io.parley.compat;
+
+import io.parley.testing.ApiClient;
+import io.parley.testing.ApiClient.Account;
+import io.parley.testing.Guilds;
+import io.parley.testing.Guilds.Guild;
+import io.parley.testing.SharedParley;
+import io.parley.testing.TestParley;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import static io.parley.testing.ApiClient.API;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The routes and object shapes today's Discord libraries (discord.js 14.28, discord.py) expect (issue #18). */
+@ExtendWith(SharedParley.class)
+class DiscordWireShapesTest {
+    private TestParley parley;
+    private ApiClient api;
+    private Account owner;
+    private Guild guild;
+    private String messages;
+
+    @BeforeEach
+    void setUp(TestParley parley) {
+        this.parley = parley;
+        api = parley.client();
+        owner = api.register("correct horse battery");
+        guild = Guilds.create(api, owner, "Wire");
+        messages = API + "/channels/" + guild.generalChannelId() + "/messages";
+    }
+
+    private String send(String content) {
+        return api.post(messages, new JsonObject().put("content", content), owner.token()).json().getString("id");
+    }
+
+    @Test
+    void pinsThroughTheNewRoutesArePagedNewestFirstWithPinnedAt() {
+        String first = send("first");
+        String second = send("second");
+        String third = send("third");
+        assertEquals(204, api.put(messages + "/pins/" + first, null, owner.token()).status());
+        assertEquals(204, api.put(messages + "/pins/" + second, null, owner.token()).status());
+        assertEquals(204, api.put(API + "/channels/" + guild.generalChannelId() + "/pins/" + third, null,
+                owner.token()).status(), "the legacy route still pins");
+
+        JsonObject page = api.get(messages + "/pins?limit=2", owner.token()).json();
+        JsonArray items = page.getJsonArray("items");
+        assertEquals(2, items.size());
+        assertTrue(page.getBoolean("has_more"));
+        assertEquals(third, items.getJsonObject(0).getJsonObject("message").getString("id"));
+        assertEquals(second, items.getJsonObject(1).getJsonObject("message").getString("id"));
+        assertTrue(items.getJsonObject(1).getJsonObject("message").getBoolean("pinned"));
+        String oldest = items.getJsonObject(1).getString("pinned_at");
+
+        JsonObject rest = api.get(messages + "/pins?before=" + URLEncoder.encode(oldest, StandardCharsets.UTF_8),
+                owner.token()).json();
+        assertEquals(1, rest.getJsonArray("items").size());
+        assertEquals(first, rest.getJsonArray("items").getJsonObject(0).getJsonObject("message").getString("id"));
+        assertFalse(rest.getBoolean("has_more"));
+
+        assertEquals(204, api.delete(messages + "/pins/" + first, owner.token()).status());
+        assertEquals(2, api.get(API + "/channels/" + guild.generalChannelId() + "/pins", owner.token())
+                .jsonArray().size(), "the legacy list shows what the new routes changed");
+        assertEquals("INVALID_FORM_BODY", api.get(messages + "/pins?limit=51", owner.token()).errorCode());
+        assertEquals("INVALID_FORM_BODY", api.get(messages + "/pins?before=yesterday", owner.token()).errorCode());
+    }
+}
