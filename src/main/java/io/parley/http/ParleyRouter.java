@@ -24,6 +24,7 @@ public final class ParleyRouter {
                                 PrometheusMeterRegistry metrics, List<RouteModule> modules,
                                 List<RouteModule> rootModules) {
         Router root = Router.router(vertx);
+        root.route().handler(EncodedPaths::decode);
         root.route().handler(RequestIds::assign);
         for (String base : API_BASES) {
             modules.forEach(module -> module.uploadPaths()

@@ -73,4 +73,21 @@ class DiscordWireShapesTest {
         assertEquals("INVALID_FORM_BODY", api.get(messages + "/pins?limit=51", owner.token()).errorCode());
         assertEquals("INVALID_FORM_BODY", api.get(messages + "/pins?before=yesterday", owner.token()).errorCode());
     }
+
+    @Test
+    void percentEncodedAtMeRoutesLikeAtMe() {
+        assertEquals(owner.id(), api.get(API + "/users/%40me", owner.token()).json().getString("id"));
+        assertEquals(guild.id(), api.get(API + "/users/%40me/guilds", owner.token()).jsonArray().getJsonObject(0)
+                .getString("id"));
+        ApiClient.Reply nick = api.patch(API + "/guilds/" + guild.id() + "/members/%40me",
+                new JsonObject().put("nick", "encoded"), owner.token());
+        assertEquals(200, nick.status(), nick.body());
+        assertEquals("encoded", nick.json().getString("nick"));
+        send("one");
+        send("two");
+        send("three");
+        assertEquals(2, api.get(API + "/channels/" + guild.generalChannelId() + "/%6Dessages?limit=2", owner.token())
+                .jsonArray().size(), "an encoded letter decodes and the query survives");
+        assertEquals(404, api.get(API + "/users%2F%40me", owner.token()).status(), "%2F never becomes a separator");
+    }
 }
