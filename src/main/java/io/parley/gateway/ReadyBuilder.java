@@ -120,7 +120,10 @@ final class ReadyBuilder {
     private GuildView prime(GuildRecord guild, List<RoleRecord> roles, List<ChannelRecord> channels) {
         return sessions.viewOrPut(guild.id(), () -> {
             GuildView view = new GuildView(guild.id(), guild.ownerId());
-            roles.forEach(r -> view.role(r.id(), r.settings().permissions()));
+            roles.forEach(r -> {
+                view.role(r.id(), r.settings().permissions());
+                view.rolePosition(r.id(), r.position());
+            });
             channels.forEach(view::channel);
             return view;
         });

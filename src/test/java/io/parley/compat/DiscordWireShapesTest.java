@@ -2,6 +2,7 @@ package io.parley.compat;
 
 import io.parley.testing.ApiClient;
 import io.parley.testing.ApiClient.Account;
+import io.parley.testing.GatewayClient;
 import io.parley.testing.Guilds;
 import io.parley.testing.Guilds.Guild;
 import io.parley.testing.SharedParley;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The routes and object shapes today's Discord libraries (discord.js 14.28, discord.py) expect (issue #18). */
 @ExtendWith(SharedParley.class)
 class DiscordWireShapesTest {
+    private static final int GUILDS = 1;
     private TestParley parley;
     private ApiClient api;
     private Account owner;
@@ -89,5 +91,50 @@ class DiscordWireShapesTest {
         assertEquals(2, api.get(API + "/channels/" + guild.generalChannelId() + "/%6Dessages?limit=2", owner.token())
                 .jsonArray().size(), "an encoded letter decodes and the query survives");
         assertEquals(404, api.get(API + "/users%2F%40me", owner.token()).status(), "%2F never becomes a separator");
+    }
+
+    private GatewayClient session(Account account, int intents) {
+        GatewayClient client = GatewayClient.connect(parley.node().httpPort(), "v=10&encoding=json");
+        client.next(5000);
+        client.identify(account.token(), intents);
+        return client;
+    }
+
+    private JsonObject restRole(String roleId) {
+        JsonArray roles = api.get(API + "/guilds/" + guild.id() + "/roles", owner.token()).jsonArray();
+        for (int i = 0; i < roles.size(); i++) {
+            if (roles.getJsonObject(i).getString("id").equals(roleId)) {
+                return roles.getJsonObject(i);
+            }
+        }
+        throw new AssertionError("no role " + roleId);
+    }
+
+    @Test
+    void rolesHaveDiscordsCurrentShapeAndTheGatewaySendsTheSameObject() {
+        try (GatewayClient client = session(owner, GUILDS)) {
+            JsonObject everyone = client.dispatch("GUILD_CREATE").getJsonObject("d").getJsonArray("roles")
+                    .getJsonObject(0);
+            assertEquals(restRole(guild.id()), everyone);
+            String a = api.post(API + "/guilds/" + guild.id() + "/roles",
+                    new JsonObject().put("name", "a").put("color", 0x3498db), owner.token()).json().getString("id");
+            String b = api.post(API + "/guilds/" + guild.id() + "/roles", new JsonObject().put("name", "b"),
+                    owner.token()).json().getString("id");
+            client.dispatch("GUILD_ROLE_CREATE");
+            JsonObject created = client.dispatch("GUILD_ROLE_CREATE").getJsonObject("d").getJsonObject("role");
+            assertEquals(b, created.getString("id"));
+
+            JsonObject role = api.patch(API + "/guilds/" + guild.id() + "/roles/" + a,
+                    new JsonObject().put("name", "renamed"), owner.token()).json();
+            assertEquals(new JsonObject().put("primary_color", 0x3498db).putNull("secondary_color")
+                    .putNull("tertiary_color"), role.getJsonObject("colors"));
+            assertEquals(new JsonObject(), role.getJsonObject("tags"));
+            assertEquals(0, role.getInteger("flags"));
+            assertFalse(role.getBoolean("managed"));
+            assertTrue(role.containsKey("icon") && role.getValue("icon") == null);
+            assertTrue(role.containsKey("unicode_emoji") && role.getValue("unicode_emoji") == null);
+            JsonObject updated = client.dispatch("GUILD_ROLE_UPDATE").getJsonObject("d").getJsonObject("role");
+            assertEquals(restRole(a), updated, "the gateway's role is the REST role, position included");
+        }
     }
 }
