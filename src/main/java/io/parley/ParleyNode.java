@@ -10,6 +10,7 @@ import io.parley.account.PasswordHasher;
 import io.parley.account.UserRoutes;
 import io.parley.audit.AuditLogRoutes;
 import io.parley.audit.AuditModule;
+import io.parley.emoji.GuildExpressions;
 import io.parley.gateway.Gateway;
 import io.parley.gateway.GatewayModule;
 import io.parley.social.PrivateChannelRoutes;
@@ -187,6 +188,7 @@ public final class ParleyNode implements AutoCloseable {
             }
             gateway.gateway().trustProxies(config.http().trustedProxies());
             gateway.readyExtras(new SocialQueries(pool)::readyParts);
+            gateway.guildExpressions(expressions(pool)::addTo);
             SearchIndex searchIndex = SearchModule.createIndex(config.search(), vertx, storage.transactions(), pool);
             axon = AxonRuntime.start(config.axon(), sharing, storage.transactions(), meters, readYourWrites,
                     domainModules(config, gateway, new SearchModule(searchIndex, config.search().batchSize()),
@@ -235,13 +237,17 @@ public final class ParleyNode implements AutoCloseable {
                 voice, new StickerModule(), new WebhookModule(), gateway, search);
     }
 
+    private static GuildExpressions expressions(Pool pool) {
+        return new GuildExpressions(new EmojiQueries(pool), new StickerQueries(pool));
+    }
+
     private List<RouteModule> routeModules() {
         GuildQueries guilds = new GuildQueries(pool);
         MessageQueries messages = new MessageQueries(pool);
         GuildContext guildContext = new GuildContext(services, guilds, new GuildAccess(pool, services.readYourWrites()),
                 new MemberQueries(pool));
         SocialQueries social = new SocialQueries(pool);
-        return List.of(new AuthRoutes(services), new UserRoutes(services), new GuildRoutes(guildContext),
+        return List.of(new AuthRoutes(services), new UserRoutes(services), new GuildRoutes(guildContext, expressions(pool)::addTo),
                 new PrivateChannelRoutes(services, social), new RelationshipRoutes(services, social),
                 new ReadStateRoutes(guildContext, messages), new ChannelRoutes(guildContext), new RoleRoutes(guildContext),
                 new MemberRoutes(guildContext),

@@ -2,6 +2,7 @@ package io.parley.compat;
 
 import io.parley.testing.ApiClient;
 import io.parley.testing.ApiClient.Account;
+import io.parley.testing.FormData;
 import io.parley.testing.GatewayClient;
 import io.parley.testing.Guilds;
 import io.parley.testing.Guilds.Guild;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import static io.parley.testing.ApiClient.API;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -135,6 +137,36 @@ class DiscordWireShapesTest {
             assertTrue(role.containsKey("unicode_emoji") && role.getValue("unicode_emoji") == null);
             JsonObject updated = client.dispatch("GUILD_ROLE_UPDATE").getJsonObject("d").getJsonObject("role");
             assertEquals(restRole(a), updated, "the gateway's role is the REST role, position included");
+        }
+    }
+
+    private static byte[] png() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+        out.writeBytes(new byte[13 + 4]);
+        out.writeBytes(new byte[]{0, 0, 0, 4, 'I', 'D', 'A', 'T', 0, 0, 0, 0, 0, 0, 0, 0});
+        return out.toByteArray();
+    }
+
+    @Test
+    void guildObjectAndGuildCreateCarryTheGuildsEmojisAndStickers() {
+        String emoji = api.post(API + "/guilds/" + guild.id() + "/emojis", new JsonObject().put("name", "parrot")
+                .put("image", "data:image/png;base64," + Base64.getEncoder().encodeToString(png())), owner.token())
+                .json().getString("id");
+        ApiClient.Reply sticker = api.postForm(API + "/guilds/" + guild.id() + "/stickers", new FormData()
+                .field("name", "wave").field("description", "hi").field("tags", "smile")
+                .file("file", "s.png", "image/png", png()), owner.token());
+        assertEquals(201, sticker.status(), sticker.body());
+
+        JsonObject rest = api.get(API + "/guilds/" + guild.id(), owner.token()).json();
+        assertEquals(emoji, rest.getJsonArray("emojis").getJsonObject(0).getString("id"));
+        assertEquals("parrot", rest.getJsonArray("emojis").getJsonObject(0).getString("name"));
+        assertEquals(sticker.json().getString("id"), rest.getJsonArray("stickers").getJsonObject(0).getString("id"));
+        try (GatewayClient client = session(owner, GUILDS)) {
+            JsonObject created = client.dispatch("GUILD_CREATE").getJsonObject("d");
+            assertEquals(rest.getJsonArray("emojis"), created.getJsonArray("emojis"));
+            assertEquals(rest.getJsonArray("stickers"), created.getJsonArray("stickers"));
+            assertEquals(rest.getJsonArray("emojis"), created.getJsonObject("properties").getJsonArray("emojis"));
         }
     }
 }
