@@ -55,6 +55,7 @@ import io.parley.message.MessageRoutes;
 import io.parley.message.PinRoutes;
 import io.parley.message.ReactionRoutes;
 import io.parley.member.MemberModule;
+import io.parley.member.MemberLookupRoutes;
 import io.parley.member.MemberQueries;
 import io.parley.member.MemberRoutes;
 import io.parley.http.ApiServices;
@@ -250,7 +251,7 @@ public final class ParleyNode implements AutoCloseable {
         return List.of(new AuthRoutes(services), new UserRoutes(services), new GuildRoutes(guildContext, expressions(pool)::addTo),
                 new PrivateChannelRoutes(services, social), new RelationshipRoutes(services, social),
                 new ReadStateRoutes(guildContext, messages), new ChannelRoutes(guildContext), new RoleRoutes(guildContext),
-                new MemberRoutes(guildContext),
+                new MemberLookupRoutes(guildContext), new MemberRoutes(guildContext),
                 new BanRoutes(guildContext), new InviteRoutes(guildContext, new InviteQueries(pool)),
                 new AuditLogRoutes(guildContext, pool),
                 // before the message routes: /channels/{id}/messages/search and …/messages/pins are not message ids

@@ -75,6 +75,12 @@ final class MessageDispatcher {
             toRecipients(e.channelId(), Intents.DIRECT_MESSAGES, "MESSAGE_CREATE", message);
             return;
         }
+        if (e.webhook() == null) {
+            JsonObject member = users.member(e.guildId(), e.authorId());
+            if (member != null) {
+                message.put("member", member);
+            }
+        }
         List<Long> alwaysFull = new ArrayList<>(e.mentions().users());
         alwaysFull.add(e.authorId());
         audience.guildMessage(e.guildId(), e.channelId(), Intents.GUILD_MESSAGES, "MESSAGE_CREATE",

@@ -240,12 +240,17 @@ public final class MessageRoutes implements RouteModule {
                     return Replies.noContent(ctx);
                 });
             }
-            g.services().vertx().eventBus().publish(TypingEvents.ADDRESS, new JsonObject()
-                    .put("channel_id", Long.toString(channelId))
-                    .put("guild_id", Long.toString(access.channel().guildId()))
-                    .put("user_id", Long.toString(userId))
-                    .put("timestamp", Instant.now().getEpochSecond()));
-            return Replies.noContent(ctx);
+            long guildId = access.channel().guildId();
+            return g.members().member(guildId, userId).compose(member -> {
+                JsonObject typing = new JsonObject()
+                        .put("channel_id", Long.toString(channelId))
+                        .put("guild_id", Long.toString(guildId))
+                        .put("user_id", Long.toString(userId))
+                        .put("timestamp", Instant.now().getEpochSecond());
+                member.ifPresent(m -> typing.put("member", m.toJson()));
+                g.services().vertx().eventBus().publish(TypingEvents.ADDRESS, typing);
+                return Replies.noContent(ctx);
+            });
         });
     }
 

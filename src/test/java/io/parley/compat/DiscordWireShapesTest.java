@@ -169,4 +169,53 @@ class DiscordWireShapesTest {
             assertEquals(rest.getJsonArray("emojis"), created.getJsonObject("properties").getJsonArray("emojis"));
         }
     }
+
+    @Test
+    void guildMessageCreateAndTypingStartCarryTheAuthorsMember() {
+        Account member = api.register("correct horse battery");
+        Guilds.join(api, member, guild, owner);
+        api.patch(API + "/guilds/" + guild.id() + "/members/@me", new JsonObject().put("nick", "speaker"), member.token());
+        try (GatewayClient client = session(owner, GUILDS | (1 << 9) | (1 << 11) | (1 << 15))) {
+            client.dispatch("GUILD_CREATE");
+            String sent = api.post(messages, new JsonObject().put("content", "hi"), member.token()).json().getString("id");
+            JsonObject created = client.dispatch("MESSAGE_CREATE").getJsonObject("d");
+            assertEquals(sent, created.getString("id"));
+            JsonObject author = created.getJsonObject("member");
+            assertEquals("speaker", author.getString("nick"));
+            assertTrue(author.containsKey("joined_at") && author.containsKey("roles"));
+            assertFalse(author.containsKey("user"), "MESSAGE_CREATE's member leaves the user to author");
+
+            assertEquals(204, api.post(API + "/channels/" + guild.generalChannelId() + "/typing", null,
+                    member.token()).status());
+            JsonObject typing = client.dispatch("TYPING_START").getJsonObject("d");
+            assertEquals("speaker", typing.getJsonObject("member").getString("nick"));
+            assertEquals(member.id(), typing.getJsonObject("member").getJsonObject("user").getString("id"));
+        }
+    }
+
+    @Test
+    void membersSearchByPrefixAndTheCallersOwnMember() {
+        Account member = api.register("correct horse battery");
+        Guilds.join(api, member, guild, owner);
+        String members = API + "/guilds/" + guild.id() + "/members";
+        JsonArray found = api.get(members + "/search?query=" + member.username().toUpperCase() + "&limit=10",
+                owner.token()).jsonArray();
+        assertEquals(1, found.size(), found.encode());
+        assertEquals(member.id(), found.getJsonObject(0).getJsonObject("user").getString("id"));
+        api.patch(members + "/@me", new JsonObject().put("nick", "Zephyrine"), member.token());
+        JsonArray byNick = api.get(members + "/search?query=zeph&limit=10", owner.token()).jsonArray();
+        assertEquals(1, byNick.size(), byNick.encode());
+        assertEquals(member.id(), byNick.getJsonObject(0).getJsonObject("user").getString("id"));
+        assertEquals(1, api.get(members + "/search?query=", owner.token()).jsonArray().size(), "limit defaults to 1");
+        assertEquals(0, api.get(members + "/search?query=zz_nobody_", owner.token()).jsonArray().size());
+        assertEquals("INVALID_FORM_BODY", api.get(members + "/search", owner.token()).errorCode());
+        assertEquals("INVALID_FORM_BODY", api.get(members + "/search?query=a&limit=1001", owner.token()).errorCode());
+
+        JsonObject mine = api.get(API + "/users/@me/guilds/" + guild.id() + "/member", member.token()).json();
+        assertEquals(member.id(), mine.getJsonObject("user").getString("id"));
+        Account stranger = api.register("correct horse battery");
+        ApiClient.Reply notMine = api.get(API + "/users/@me/guilds/" + guild.id() + "/member", stranger.token());
+        assertEquals(404, notMine.status());
+        assertEquals("UNKNOWN_GUILD", notMine.errorCode());
+    }
 }
