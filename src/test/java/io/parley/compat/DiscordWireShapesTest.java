@@ -218,4 +218,50 @@ class DiscordWireShapesTest {
         assertEquals(404, notMine.status());
         assertEquals("UNKNOWN_GUILD", notMine.errorCode());
     }
+
+    @Test
+    void embedsDefaultToRichAndKeepAGivenType() {
+        JsonObject sent = api.post(messages, new JsonObject().put("embeds", new JsonArray()
+                .add(new JsonObject().put("title", "plain"))
+                .add(new JsonObject().put("title", "link").put("type", "link"))), owner.token()).json();
+        assertEquals("rich", sent.getJsonArray("embeds").getJsonObject(0).getString("type"));
+        assertEquals("link", sent.getJsonArray("embeds").getJsonObject(1).getString("type"));
+        JsonObject read = api.get(messages + "/" + sent.getString("id"), owner.token()).json();
+        assertEquals("rich", read.getJsonArray("embeds").getJsonObject(0).getString("type"));
+    }
+
+    @Test
+    void bulkDeleteDispatchesOneMessageDeleteBulk() {
+        String a = send("a");
+        String b = send("b");
+        String c = send("c");
+        String single = send("single");
+        try (GatewayClient client = session(owner, GUILDS | (1 << 9))) {
+            client.dispatch("GUILD_CREATE");
+            assertEquals(204, api.post(messages + "/bulk-delete", new JsonObject()
+                    .put("messages", new JsonArray().add(a).add(b).add(c)), owner.token()).status());
+            assertEquals(204, api.delete(messages + "/" + single, owner.token()).status());
+            JsonObject next = nextMessageDispatch(client);
+            assertEquals("MESSAGE_DELETE_BULK", next.getString("t"));
+            JsonObject bulk = next.getJsonObject("d");
+            assertEquals(new JsonArray().add(a).add(b).add(c), bulk.getJsonArray("ids"));
+            assertEquals(guild.generalChannelId(), bulk.getString("channel_id"));
+            assertEquals(guild.id(), bulk.getString("guild_id"));
+            JsonObject after = nextMessageDispatch(client);
+            assertEquals("MESSAGE_DELETE", after.getString("t"), "no single deletes came for the bulk");
+            assertEquals(single, after.getJsonObject("d").getString("id"));
+        }
+        assertEquals(404, api.get(messages + "/" + b, owner.token()).status());
+    }
+
+    private static JsonObject nextMessageDispatch(GatewayClient client) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonObject payload = client.next(deadline - System.currentTimeMillis());
+            if (payload != null && payload.getInteger("op") == 0 && payload.getString("t").startsWith("MESSAGE_")) {
+                return payload;
+            }
+        }
+        throw new AssertionError("no MESSAGE_* dispatch within 10 s");
+    }
 }
