@@ -26,6 +26,7 @@ public final class ParleyRouter {
         Router root = Router.router(vertx);
         root.route().handler(EncodedPaths::decode);
         root.route().handler(RequestIds::assign);
+        root.route().handler(AuditReasonHeader::read);
         for (String base : API_BASES) {
             modules.forEach(module -> module.uploadPaths()
                     .forEach(path -> root.post(base + path).handler(DeferredBodies.defer(uploadLimitBytes))));

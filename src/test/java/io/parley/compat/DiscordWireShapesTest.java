@@ -14,7 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -263,5 +267,47 @@ class DiscordWireShapesTest {
             }
         }
         throw new AssertionError("no MESSAGE_* dispatch within 10 s");
+    }
+
+    private int withReason(String method, String path, JsonObject body, String reasonHeader) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + path))
+                .header("Authorization", owner.token()).header("Content-Type", "application/json")
+                .header("X-Audit-Log-Reason", reasonHeader)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.encode())).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return response.statusCode();
+    }
+
+    private JsonObject auditEntry(int actionType, String targetId) {
+        JsonObject log = api.eventually(API + "/guilds/" + guild.id() + "/audit-logs?action_type=" + actionType,
+                owner.token(), json -> json.getJsonArray("audit_log_entries").stream()
+                        .anyMatch(e -> targetId.equals(((JsonObject) e).getString("target_id"))));
+        return log.getJsonArray("audit_log_entries").stream().map(e -> (JsonObject) e)
+                .filter(e -> targetId.equals(e.getString("target_id"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theAuditLogReasonHeaderReachesTheEntries() throws Exception {
+        String reason = "tidying up: 100% + ✓";
+        String encoded = URLEncoder.encode(reason, StandardCharsets.UTF_8).replace("+", "%20");
+        String roles = API + "/guilds/" + guild.id() + "/roles";
+        assertEquals(200, withReason("POST", roles, new JsonObject().put("name", "mods"), encoded));
+        String role = api.get(roles, owner.token()).jsonArray().stream().map(r -> (JsonObject) r)
+                .filter(r -> "mods".equals(r.getString("name"))).findFirst().orElseThrow().getString("id");
+        assertEquals(reason, auditEntry(30, role).getString("reason"));
+
+        String plain = api.post(roles, new JsonObject().put("name", "plain"), owner.token()).json().getString("id");
+        assertTrue(auditEntry(30, plain).getValue("reason") == null, "a request without the header has no reason");
+
+        Account member = api.register("correct horse battery");
+        Guilds.join(api, member, guild, owner);
+        assertEquals(204, withReason("PUT", API + "/guilds/" + guild.id() + "/bans/" + member.id(), new JsonObject(),
+                "spam"));
+        assertEquals("spam", auditEntry(22, member.id()).getString("reason"));
+        assertEquals("spam", api.get(API + "/guilds/" + guild.id() + "/bans/" + member.id(), owner.token()).json()
+                .getString("reason"));
+
+        assertEquals(400, withReason("POST", roles, new JsonObject().put("name", "long"), "x".repeat(513)));
     }
 }

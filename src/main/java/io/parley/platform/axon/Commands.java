@@ -3,14 +3,17 @@ package io.parley.platform.axon;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 
 /**
  * Sends commands from an event loop without blocking it: the asynchronous command bus runs
  * the handler and its transaction on Axon's threads, and the result comes back on the
- * caller's Vert.x context. A handler's exception arrives as itself, not wrapped.
+ * caller's Vert.x context. A handler's exception arrives as itself, not wrapped. The request's
+ * audit log reason ({@link AuditReasons}) travels along as metadata.
  */
 public final class Commands {
     private final Vertx vertx;
@@ -22,7 +25,10 @@ public final class Commands {
     }
 
     public <R> Future<R> send(Object command) {
-        Future<R> result = Future.fromCompletionStage(gateway.<R>send(command), vertx.getOrCreateContext());
+        String reason = AuditReasons.current();
+        Object message = reason == null ? command
+                : GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(AuditReasons.KEY, reason));
+        Future<R> result = Future.fromCompletionStage(gateway.<R>send(message), vertx.getOrCreateContext());
         return result.recover(failure -> Future.failedFuture(unwrap(failure)));
     }
 
