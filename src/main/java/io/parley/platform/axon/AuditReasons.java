@@ -18,8 +18,11 @@ public final class AuditReasons {
     private AuditReasons() {
     }
 
+    /** Only on a request's own (duplicated) context: on a shared event-loop context it would leak to later requests. */
     public static void set(Context context, String reason) {
-        ((ContextInternal) context).putLocal(KEY, reason);
+        if (context instanceof ContextInternal internal && internal.isDuplicate()) {
+            internal.putLocal(KEY, reason);
+        }
     }
 
     /** The reason of the request whose context is current; null when none was given or outside a request. */
