@@ -310,4 +310,18 @@ class DiscordWireShapesTest {
 
         assertEquals(400, withReason("POST", roles, new JsonObject().put("name", "long"), "x".repeat(513)));
     }
+
+    @Test
+    void aNewGuildsSystemChannelIsGeneralUntilItIsDeleted() {
+        String path = API + "/guilds/" + guild.id();
+        assertEquals(guild.generalChannelId(), api.get(path, owner.token()).json().getString("system_channel_id"));
+        try (GatewayClient client = session(owner, GUILDS)) {
+            assertEquals(guild.generalChannelId(), client.dispatch("GUILD_CREATE").getJsonObject("d")
+                    .getString("system_channel_id"));
+        }
+        assertEquals(200, api.delete(API + "/channels/" + guild.generalChannelId(), owner.token()).status());
+        ApiClient.Reply renamed = api.patch(path, new JsonObject().put("name", "Renamed"), owner.token());
+        assertEquals(200, renamed.status(), renamed.body());
+        assertTrue(renamed.json().getValue("system_channel_id") == null, renamed.body());
+    }
 }
