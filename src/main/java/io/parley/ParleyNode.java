@@ -10,6 +10,7 @@ import io.parley.account.PasswordHasher;
 import io.parley.account.UserRoutes;
 import io.parley.audit.AuditLogRoutes;
 import io.parley.audit.AuditModule;
+import io.parley.emoji.GuildExpressions;
 import io.parley.gateway.Gateway;
 import io.parley.gateway.GatewayModule;
 import io.parley.social.PrivateChannelRoutes;
@@ -59,6 +60,7 @@ import io.parley.message.MessageRoutes;
 import io.parley.message.PinRoutes;
 import io.parley.message.ReactionRoutes;
 import io.parley.member.MemberModule;
+import io.parley.member.MemberLookupRoutes;
 import io.parley.member.MemberQueries;
 import io.parley.member.MemberRoutes;
 import io.parley.http.ApiServices;
@@ -228,6 +230,7 @@ public final class ParleyNode implements AutoCloseable {
             gateway.readyExtras(userId -> social.readyParts(userId)
                     .compose(parts -> settings.readyParts(userId).map(parts::mergeIn)));
             gateway.storedStatus(userId -> settings.userSettings(userId).map(s -> s.getString("status")));
+            gateway.guildExpressions(expressions(pool)::addTo);
             SearchIndex searchIndex = SearchModule.createIndex(config.search(), vertx, storage.transactions(), pool);
             axon = AxonRuntime.start(config.axon(), sharing, storage.transactions(), meters, readYourWrites,
                     Stream.concat(domainModules(config, gateway, new SearchModule(searchIndex, config.search().batchSize()),
@@ -284,24 +287,28 @@ public final class ParleyNode implements AutoCloseable {
                 voice, new StickerModule(), new WebhookModule(), gateway, search);
     }
 
+    private static GuildExpressions expressions(Pool pool) {
+        return new GuildExpressions(new EmojiQueries(pool), new StickerQueries(pool));
+    }
+
     private List<RouteModule> routeModules() {
         GuildQueries guilds = new GuildQueries(pool);
         MessageQueries messages = new MessageQueries(pool);
         GuildContext guildContext = new GuildContext(services, guilds, new GuildAccess(pool, services.readYourWrites()),
                 new MemberQueries(pool));
         SocialQueries social = new SocialQueries(pool);
-        return List.of(new AuthRoutes(services), new UserRoutes(services), new GuildRoutes(guildContext),
+        return List.of(new AuthRoutes(services), new UserRoutes(services), new GuildRoutes(guildContext, expressions(pool)::addTo),
                 new PrivateChannelRoutes(services, social), new RelationshipRoutes(services, social),
                 new ReadStateRoutes(guildContext, messages),
                 new SettingsRoutes(guildContext, new SettingsQueries(pool)),
                 new ChannelRoutes(guildContext), new RoleRoutes(guildContext),
-                new MemberRoutes(guildContext),
+                new MemberLookupRoutes(guildContext), new MemberRoutes(guildContext),
                 new BanRoutes(guildContext), new InviteRoutes(guildContext, new InviteQueries(pool)),
                 new AuditLogRoutes(guildContext, pool),
-                // before the message routes: /channels/{id}/messages/search is not a message id
-                new SearchRoutes(guildContext, messages, search.index(), search.status()),
+                // before the message routes: /channels/{id}/messages/search and …/messages/pins are not message ids
+                new SearchRoutes(guildContext, messages, search.index(), search.status()), new PinRoutes(guildContext, messages),
                 new MessageRoutes(guildContext, messages),
-                new ReactionRoutes(guildContext, messages, new EmojiQueries(pool)), new PinRoutes(guildContext, messages),
+                new ReactionRoutes(guildContext, messages, new EmojiQueries(pool)),
                 new GatewayRoutes(services), new InstanceRoutes(services, InstanceRoutes.INSTANCE),
                 new VoiceRegionRoutes(config.voice().regions()),
                 new EmojiRoutes(guildContext, new EmojiQueries(pool)),

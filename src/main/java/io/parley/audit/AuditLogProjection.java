@@ -32,6 +32,7 @@ import io.parley.member.MemberEvents.UserBanned;
 import io.parley.member.MemberEvents.UserUnbanned;
 import io.parley.permission.Overwrite;
 import io.parley.permission.Permission;
+import io.parley.platform.axon.AuditReasons;
 import io.parley.platform.id.Snowflakes;
 import io.parley.platform.storage.Jdbc;
 import io.parley.voice.VoiceEvents.ServerVoiceChanged;
@@ -294,7 +295,7 @@ public final class AuditLogProjection {
                 INSERT INTO audit_log (id, guild_id, user_id, target_id, action_type, changes, reason, created_at)
                 VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (id) DO NOTHING""",
                 id, guildId, actorId, targetId == null ? null : targetId.toString(), action.type(), changes.encode(),
-                reason, at);
+                reason != null ? reason : AuditReasons.ofCurrentEvent(), at);
     }
 
     private static JsonArray changes(List<Change> changes) {

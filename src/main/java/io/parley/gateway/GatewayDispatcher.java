@@ -18,6 +18,7 @@ import io.parley.guild.GuildEvents.GuildOwnershipTransferred;
 import io.parley.guild.GuildEvents.GuildUpdated;
 import io.parley.guild.GuildEvents.RoleCreated;
 import io.parley.guild.GuildEvents.RoleDeleted;
+import io.parley.guild.GuildEvents.RolesReordered;
 import io.parley.guild.GuildEvents.RoleUpdated;
 import io.parley.guild.RoleRecord;
 import io.parley.member.MemberEvents.MemberJoined;
@@ -95,19 +96,25 @@ final class GatewayDispatcher {
 
     @EventHandler
     void on(RoleCreated e) {
-        sessions.view(e.guildId()).ifPresent(view -> view.role(e.roleId(), e.settings().permissions()));
+        sessions.view(e.guildId()).ifPresent(view -> {
+            view.role(e.roleId(), e.settings().permissions());
+            view.roleInserted(e.roleId(), e.position());
+        });
         role(e.guildId(), "GUILD_ROLE_CREATE", new RoleRecord(e.roleId(), e.guildId(), e.settings(), e.position()));
     }
 
     @EventHandler
     void on(RoleUpdated e) {
-        sessions.view(e.guildId()).ifPresent(view -> view.role(e.roleId(), e.settings().permissions()));
-        audience.guild(e.guildId(), null, null, Intents.GUILDS, "GUILD_ROLE_UPDATE", new JsonObject()
-                .put("guild_id", id(e.guildId()))
-                .put("role", new JsonObject().put("id", id(e.roleId())).put("name", e.settings().name())
-                        .put("color", e.settings().color()).put("hoist", e.settings().hoist())
-                        .put("mentionable", e.settings().mentionable())
-                        .put("permissions", Permission.toWire(e.settings().permissions()))).encode());
+        sessions.view(e.guildId()).ifPresent(view -> {
+            view.role(e.roleId(), e.settings().permissions());
+            role(e.guildId(), "GUILD_ROLE_UPDATE",
+                    new RoleRecord(e.roleId(), e.guildId(), e.settings(), view.rolePosition(e.roleId())));
+        });
+    }
+
+    @EventHandler
+    void on(RolesReordered e) {
+        sessions.view(e.guildId()).ifPresent(view -> view.rolesMoved(e.positions()));
     }
 
     @EventHandler

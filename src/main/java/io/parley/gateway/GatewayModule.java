@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import org.axonframework.config.Configurer;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** The gateway of this node: its sessions, and the live processor that dispatches events to them. */
@@ -86,6 +87,11 @@ public final class GatewayModule implements DomainModule {
 
     public Gateway gateway() {
         return gateway;
+    }
+
+    /** Lets the emoji and sticker features fill GUILD_CREATE's {@code emojis} and {@code stickers}. */
+    public void guildExpressions(BiFunction<Long, JsonObject, Future<JsonObject>> expressions) {
+        readyBuilder.expressions(expressions);
     }
 
     /** Lets other features add top-level READY fields (computed per user when a session identifies). */

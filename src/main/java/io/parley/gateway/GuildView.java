@@ -23,6 +23,7 @@ final class GuildView {
     private final long guildId;
     private long ownerId;
     private final Map<Long, Long> rolePermissions = new HashMap<>();
+    private final Map<Long, Integer> rolePositions = new HashMap<>();
     private final Map<Long, ChannelRecord> channels = new HashMap<>();
     private final Map<Long, Member> members = new HashMap<>();
 
@@ -38,6 +39,7 @@ final class GuildView {
     synchronized GuildView copy() {
         GuildView copy = new GuildView(guildId, ownerId);
         copy.rolePermissions.putAll(rolePermissions);
+        copy.rolePositions.putAll(rolePositions);
         copy.channels.putAll(channels);
         copy.members.putAll(members);
         return copy;
@@ -51,8 +53,28 @@ final class GuildView {
         rolePermissions.put(roleId, permissions);
     }
 
+    /** Where a role sits, so a GUILD_ROLE_UPDATE (whose event has no position) renders the whole role. */
+    synchronized void rolePosition(long roleId, int position) {
+        rolePositions.put(roleId, position);
+    }
+
+    /** A new role at {@code position} pushes those at or above it up by one, as the guild aggregate does. */
+    synchronized void roleInserted(long roleId, int position) {
+        rolePositions.replaceAll((id, at) -> at >= position && id != guildId ? at + 1 : at);
+        rolePositions.put(roleId, position);
+    }
+
+    synchronized void rolesMoved(Map<Long, Integer> positions) {
+        rolePositions.putAll(positions);
+    }
+
+    synchronized int rolePosition(long roleId) {
+        return rolePositions.getOrDefault(roleId, 0);
+    }
+
     synchronized void roleRemoved(long roleId) {
         rolePermissions.remove(roleId);
+        rolePositions.remove(roleId);
         channels.replaceAll((id, c) -> without(c, roleId));
     }
 

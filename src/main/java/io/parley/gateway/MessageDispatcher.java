@@ -75,6 +75,12 @@ final class MessageDispatcher {
             toRecipients(e.channelId(), Intents.DIRECT_MESSAGES, "MESSAGE_CREATE", message);
             return;
         }
+        if (e.webhook() == null) {
+            JsonObject member = users.member(e.guildId(), e.authorId());
+            if (member != null) {
+                message.put("member", member);
+            }
+        }
         List<Long> alwaysFull = new ArrayList<>(e.mentions().users());
         alwaysFull.add(e.authorId());
         audience.guildMessage(e.guildId(), e.channelId(), Intents.GUILD_MESSAGES, "MESSAGE_CREATE",
@@ -99,6 +105,12 @@ final class MessageDispatcher {
 
     @EventHandler
     void on(MessageDeleted e) {
+        if (e.bulk() != null) {
+            if (e.messageId() == e.bulk().get(e.bulk().size() - 1)) {
+                bulkDeleted(e);
+            }
+            return;
+        }
         if (e.guildId() == null) {
             toRecipients(e.channelId(), Intents.DIRECT_MESSAGES, "MESSAGE_DELETE", new JsonObject()
                     .put("id", id(e.messageId())).put("channel_id", id(e.channelId())));
@@ -106,6 +118,17 @@ final class MessageDispatcher {
             audience.guild(e.guildId(), e.channelId(), null, Intents.GUILD_MESSAGES, "MESSAGE_DELETE", new JsonObject()
                     .put("id", id(e.messageId())).put("channel_id", id(e.channelId())).put("guild_id", id(e.guildId()))
                     .encode());
+        }
+    }
+
+    /** One MESSAGE_DELETE_BULK {ids, channel_id, guild_id} for a bulk delete, sent with its last deletion. */
+    private void bulkDeleted(MessageDeleted e) {
+        JsonObject bulk = new JsonObject().put("ids", ids(e.bulk())).put("channel_id", id(e.channelId()));
+        if (e.guildId() == null) {
+            toRecipients(e.channelId(), Intents.DIRECT_MESSAGES, "MESSAGE_DELETE_BULK", bulk);
+        } else {
+            audience.guild(e.guildId(), e.channelId(), null, Intents.GUILD_MESSAGES, "MESSAGE_DELETE_BULK",
+                    bulk.put("guild_id", id(e.guildId())).encode());
         }
     }
 

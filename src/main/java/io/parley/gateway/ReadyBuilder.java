@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** READY and GUILD_CREATE payloads from the read tables; loading a guild also primes its {@link GuildView}. */
@@ -26,6 +27,8 @@ final class ReadyBuilder {
     private final Presences presences;
     private volatile Function<Long, Future<JsonObject>> extras = userId -> Future.succeededFuture(new JsonObject());
     private volatile Function<Long, Future<JsonArray>> voiceStates = guildId -> Future.succeededFuture(new JsonArray());
+    private volatile BiFunction<Long, JsonObject, Future<JsonObject>> expressions = (guildId, json) ->
+            Future.succeededFuture(json);
 
     ReadyBuilder(AccountQueries accounts, GuildQueries guilds, MemberQueries members, Sessions sessions,
                  Presences presences) {
@@ -81,6 +84,11 @@ final class ReadyBuilder {
         this.voiceStates = voiceStates;
     }
 
+    /** GUILD_CREATE's emojis and stickers, put into the guild object (and its {@code properties}). */
+    void expressions(BiFunction<Long, JsonObject, Future<JsonObject>> expressions) {
+        this.expressions = expressions;
+    }
+
     /** GUILD_CREATE for one member's session; empty when they are no longer a member. */
     Future<JsonObject> guildCreate(long guildId, long userId, int largeThreshold) {
         return guilds.guild(guildId).compose(guild -> {
@@ -99,7 +107,12 @@ final class ReadyBuilder {
                                 guilds.memberCount(guildId).compose(count -> presencesOf(list).map(online ->
                                         guildCreate(guild.get(), roles, channels, list, me, count, view, largeThreshold)
                                                 .put("presences", online))))
-                                .compose(json -> voiceStates.apply(guildId).map(states -> json.put("voice_states", states)));
+                                .compose(json -> voiceStates.apply(guildId).map(states -> json.put("voice_states", states)))
+                                .compose(json -> expressions.apply(guildId, json).map(full -> {
+                                    full.getJsonObject("properties").put("emojis", full.getValue("emojis"))
+                                            .put("stickers", full.getValue("stickers"));
+                                    return full;
+                                }));
                     })));
         });
     }
@@ -120,7 +133,10 @@ final class ReadyBuilder {
     private GuildView prime(GuildRecord guild, List<RoleRecord> roles, List<ChannelRecord> channels) {
         return sessions.viewOrPut(guild.id(), () -> {
             GuildView view = new GuildView(guild.id(), guild.ownerId());
-            roles.forEach(r -> view.role(r.id(), r.settings().permissions()));
+            roles.forEach(r -> {
+                view.role(r.id(), r.settings().permissions());
+                view.rolePosition(r.id(), r.position());
+            });
             channels.forEach(view::channel);
             return view;
         });

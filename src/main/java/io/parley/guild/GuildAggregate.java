@@ -70,7 +70,8 @@ public class GuildAggregate {
 
     @CommandHandler
     public GuildAggregate(CreateGuild command) {
-        apply(new GuildCreated(command.guildId(), command.ownerId(), command.name(), command.at()));
+        apply(new GuildCreated(command.guildId(), command.ownerId(), command.name(), command.at(),
+                command.generalChannelId()));
         apply(new RoleCreated(command.guildId(), command.guildId(), command.ownerId(),
                 new RoleSettings("@everyone", 0, false, false, Permission.EVERYONE_DEFAULT), 0, command.at()));
         apply(new ChannelCreated(command.guildId(), command.generalChannelId(), command.ownerId(),
@@ -275,7 +276,7 @@ public class GuildAggregate {
     void on(GuildCreated event) {
         guildId = event.guildId();
         ownerId = event.ownerId();
-        settings = new GuildSettings(event.name(), null, null);
+        settings = new GuildSettings(event.name(), null, event.systemChannelId());
     }
 
     @EventSourcingHandler
@@ -337,6 +338,9 @@ public class GuildAggregate {
     @EventSourcingHandler
     void on(ChannelDeleted event) {
         channels.deleted(event.channelId());
+        if (Long.valueOf(event.channelId()).equals(settings.systemChannelId())) {
+            settings = new GuildSettings(settings.name(), settings.description(), null);
+        }
     }
 
     @EventSourcingHandler

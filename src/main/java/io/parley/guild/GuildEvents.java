@@ -14,7 +14,11 @@ public final class GuildEvents {
     private GuildEvents() {
     }
 
-    public record GuildCreated(long guildId, long ownerId, String name, Instant at) {
+    /** {@code systemChannelId}: the general channel created with it (null in events from before it was set). */
+    public record GuildCreated(long guildId, long ownerId, String name, Instant at, Long systemChannelId) {
+        public GuildCreated(long guildId, long ownerId, String name, Instant at) {
+            this(guildId, ownerId, name, at, null);
+        }
     }
 
     public record GuildUpdated(long guildId, long actorId, GuildSettings settings, List<Change> changes, Instant at) {

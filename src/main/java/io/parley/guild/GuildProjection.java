@@ -35,8 +35,9 @@ public final class GuildProjection {
 
     @EventHandler
     void on(GuildCreated e) {
-        jdbc.update("INSERT INTO guilds (id, name, owner_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                e.guildId(), e.name(), e.ownerId(), e.at());
+        jdbc.update("""
+                INSERT INTO guilds (id, name, owner_id, created_at, system_channel_id) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING""", e.guildId(), e.name(), e.ownerId(), e.at(), e.systemChannelId());
     }
 
     @EventHandler
@@ -129,6 +130,8 @@ public final class GuildProjection {
     void on(ChannelDeleted e) {
         jdbc.update("DELETE FROM channels WHERE id = ?", e.channelId());
         jdbc.update("UPDATE channels SET parent_id = NULL WHERE parent_id = ?", e.channelId());
+        jdbc.update("UPDATE guilds SET system_channel_id = NULL WHERE id = ? AND system_channel_id = ?",
+                e.guildId(), e.channelId());
     }
 
     @EventHandler

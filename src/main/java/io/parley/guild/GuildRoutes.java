@@ -27,6 +27,8 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
 
+import java.util.function.BiFunction;
+
 import static io.parley.http.Handlers.async;
 
 /** Guilds: create, read, modify, transfer, delete, leave, and the caller's guild list. */
@@ -34,9 +36,12 @@ public final class GuildRoutes implements RouteModule {
     /** Discord's default and largest {@code limit} of GET /users/@me/guilds. */
     private static final int MAX_GUILDS_PAGE = 200;
     private final GuildContext g;
+    private final BiFunction<Long, JsonObject, Future<JsonObject>> expressions;
 
-    public GuildRoutes(GuildContext g) {
+    /** {@code expressions} puts a guild's emojis and stickers into its object (they live in their own packages). */
+    public GuildRoutes(GuildContext g, BiFunction<Long, JsonObject, Future<JsonObject>> expressions) {
         this.g = g;
+        this.expressions = expressions;
     }
 
     @Override
@@ -168,7 +173,8 @@ public final class GuildRoutes implements RouteModule {
 
     private Future<JsonObject> guildJson(long guildId) {
         return g.guilds().guild(guildId).compose(guild -> guild
-                .map(found -> g.guilds().roles(guildId).map(found::toJson))
+                .map(found -> g.guilds().roles(guildId).map(found::toJson)
+                        .compose(json -> expressions.apply(guildId, json)))
                 .orElseGet(() -> Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_GUILD))));
     }
 

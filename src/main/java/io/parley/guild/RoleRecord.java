@@ -4,7 +4,7 @@ import io.parley.permission.Permission;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 
-/** A row of the roles read table. */
+/** A row of the roles read table; {@link #toJson} is the one role object REST and the gateway send. */
 public record RoleRecord(long id, long guildId, RoleSettings settings, int position) {
     static final String COLUMNS = "id, guild_id, name, color, hoist, mentionable, permissions, position";
 
@@ -20,6 +20,8 @@ public record RoleRecord(long id, long guildId, RoleSettings settings, int posit
                 .put("id", Long.toString(id))
                 .put("name", settings.name())
                 .put("color", settings.color())
+                .put("colors", new JsonObject().put("primary_color", settings.color())
+                        .put("secondary_color", null).put("tertiary_color", null))
                 .put("hoist", settings.hoist())
                 .put("icon", null)
                 .put("unicode_emoji", null)
@@ -27,6 +29,7 @@ public record RoleRecord(long id, long guildId, RoleSettings settings, int posit
                 .put("permissions", Permission.toWire(settings.permissions()))
                 .put("managed", false)
                 .put("mentionable", settings.mentionable())
-                .put("flags", 0);
+                .put("flags", 0)
+                .put("tags", new JsonObject());
     }
 }

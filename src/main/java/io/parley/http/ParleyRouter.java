@@ -25,6 +25,7 @@ public final class ParleyRouter {
                                 PrometheusMeterRegistry metrics, List<RouteModule> modules,
                                 List<RouteModule> rootModules, Cors cors) {
         Router root = Router.router(vertx);
+        root.route().handler(EncodedPaths::decode);
         root.route().handler(RequestIds::assign);
         if (cors != null) {
             // before every route: a preflight is answered here, not as OPTIONS of a route (405)
@@ -32,6 +33,7 @@ public final class ParleyRouter {
         }
         root.route().handler(InvalidRequests::refuseAmbiguousFraming);
         root.route().handler(QueryTextGuard::handle);
+        root.route().handler(AuditReasonHeader::read);
         for (String base : API_BASES) {
             modules.forEach(module -> module.uploadPaths()
                     .forEach(path -> root.post(base + path).handler(DeferredBodies.defer(uploadLimitBytes))));

@@ -10,6 +10,7 @@ import io.parley.http.RouteModule;
 import io.parley.member.MemberCommands.BanUser;
 import io.parley.member.MemberCommands.UnbanUser;
 import io.parley.permission.Permission;
+import io.parley.platform.axon.AuditReasons;
 import io.parley.platform.error.ApiException;
 import io.parley.platform.error.ErrorCode;
 import io.vertx.core.Future;
@@ -67,8 +68,9 @@ public final class BanRoutes implements RouteModule {
         long userId = PathIds.of(ctx, "userId", ErrorCode.UNKNOWN_USER);
         JsonInput input = JsonInput.of(ctx);
         int deleteSeconds = input.integer("delete_message_seconds", 0, MAX_DELETE_SECONDS, 0);
-        String reason = input.optionalText("reason", 0, 512);
+        String bodyReason = input.optionalText("reason", 0, 512);
         input.done();
+        String reason = bodyReason != null ? bodyReason : AuditReasons.current();
         return g.access().member(guildId, Authenticator.principal(ctx).userId()).compose(actor -> {
             actor.require(Permission.BAN_MEMBERS);
             return g.services().accounts().userById(userId).compose(user -> {

@@ -5,7 +5,7 @@ import io.parley.http.TextRules;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** Discord's embed limits: checked field by field, the embeds stored as given when they pass. */
+/** Discord's embed limits: checked field by field, the embeds stored as given when they pass (type defaulting to rich). */
 final class EmbedRules {
     private static final int TOTAL_CHARACTERS = 6000;
 
@@ -28,6 +28,9 @@ final class EmbedRules {
             if (!(embeds.getValue(i) instanceof JsonObject embed)) {
                 input.error(path, "Must be an object");
                 continue;
+            }
+            if (embed.getValue("type") == null) {
+                embed.put("type", "rich");
             }
             total += text(input, embed, path, "title", 256, false) + text(input, embed, path, "description", 4096, true);
             total += nested(input, embed, path, "footer", "text", 2048, true)

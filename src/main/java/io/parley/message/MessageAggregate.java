@@ -22,6 +22,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -75,7 +76,8 @@ public class MessageAggregate {
 
     @CommandHandler
     public long handle(DeleteMessage c) {
-        apply(new MessageDeleted(messageId, channelId, guildId, authorId, c.actorId(), c.at()));
+        apply(new MessageDeleted(messageId, channelId, guildId, authorId, c.actorId(), c.at(),
+                c.bulk() == null ? null : List.copyOf(c.bulk())));
         return getVersion();
     }
 

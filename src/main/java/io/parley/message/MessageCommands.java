@@ -28,7 +28,11 @@ public final class MessageCommands {
                               String embedsJson, Integer flags, Instant at) {
     }
 
-    public record DeleteMessage(@TargetAggregateIdentifier long messageId, long actorId, Instant at) {
+    /** {@code bulk}: every id of the bulk delete this one belongs to (null for a single delete). */
+    public record DeleteMessage(@TargetAggregateIdentifier long messageId, long actorId, Instant at, List<Long> bulk) {
+        public DeleteMessage(long messageId, long actorId, Instant at) {
+            this(messageId, actorId, at, null);
+        }
     }
 
     public record AddReaction(@TargetAggregateIdentifier long messageId, long userId, String emoji, int maxDistinct,

@@ -23,7 +23,12 @@ public final class MessageEvents {
                                 String embedsJson, int flags, Instant at) {
     }
 
-    public record MessageDeleted(long messageId, long channelId, Long guildId, long authorId, long actorId, Instant at) {
+    /** {@code bulk}: the ids of the bulk delete it was part of, in order (null, also in older events, for a single delete). */
+    public record MessageDeleted(long messageId, long channelId, Long guildId, long authorId, long actorId, Instant at,
+                                 List<Long> bulk) {
+        public MessageDeleted(long messageId, long channelId, Long guildId, long authorId, long actorId, Instant at) {
+            this(messageId, channelId, guildId, authorId, actorId, at, null);
+        }
     }
 
     public record ReactionAdded(long messageId, long channelId, Long guildId, long userId, String emoji, Instant at) {

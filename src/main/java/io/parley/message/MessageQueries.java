@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -77,6 +78,26 @@ public final class MessageQueries {
     public Future<List<MessageRecord>> pinned(long channelId) {
         return pool.preparedQuery(MessageRecord.SELECT + " WHERE m.channel_id = $1 AND m.pinned ORDER BY m.pinned_at DESC")
                 .execute(Tuple.of(channelId)).map(MessageQueries::records);
+    }
+
+    /** A message with the moment it was pinned, for Discord's paged pin list. */
+    public record Pin(OffsetDateTime pinnedAt, MessageRecord message) {
+    }
+
+    /** Pins newest first, pinned strictly before {@code before} (null: the newest); one more than {@code limit} tells whether more exist. */
+    public Future<List<Pin>> pinsBefore(long channelId, OffsetDateTime before, int limit) {
+        return pool.preparedQuery(MessageRecord.SELECT + " WHERE m.channel_id = $1 AND m.pinned AND ($2::timestamptz IS NULL OR m.pinned_at < $2)"
+                        + " ORDER BY m.pinned_at DESC, m.id DESC LIMIT $3")
+                .execute(Tuple.of(channelId, before, limit)).map(rows -> {
+                    List<Pin> pins = new ArrayList<>();
+                    for (Row row : rows) {
+                        MessageRecord message = MessageRecord.from(row);
+                        if (message != null) {
+                            pins.add(new Pin(row.getOffsetDateTime("pinned_at"), message));
+                        }
+                    }
+                    return pins;
+                });
     }
 
     public Future<Long> pinCount(long channelId) {

@@ -19,7 +19,7 @@ public record MessageRecord(long id, long channelId, Long guildId, UserRecord au
     static final String SELECT = """
             SELECT m.id AS message_id, m.channel_id, m.guild_id, m.type, m.content, m.nonce, m.tts, m.embeds,
                    m.attachments, m.mentions, m.mention_roles, m.mention_everyone, m.referenced_message_id, m.flags AS message_flags,
-                   m.pinned, m.edited_at, m.reaction_count, m.sticker_items, m.author_id, m.webhook_id,
+                   m.pinned, m.pinned_at, m.edited_at, m.reaction_count, m.sticker_items, m.author_id, m.webhook_id,
                    m.webhook_username, m.webhook_avatar_url,
                    u.id, u.username, u.email, u.password_hash, u.global_name, u.avatar, u.bio, u.bot, u.flags
             FROM messages m LEFT JOIN users u ON u.id = m.author_id""";

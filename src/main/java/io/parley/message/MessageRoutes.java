@@ -211,14 +211,24 @@ public final class MessageRoutes implements RouteModule {
         long userId = Authenticator.principal(ctx).userId();
         return g.access().channel(channelId, userId).compose(access -> {
             access.require(Permission.MANAGE_MESSAGES);
-            Future<Void> chain = Future.succeededFuture();
+            List<Long> inChannel = new ArrayList<>();
+            Future<Void> found = Future.succeededFuture();
             for (long id : messageIds.stream().distinct().toList()) {
-                chain = chain.compose(v -> messages.message(id)).compose(m -> m.filter(x -> x.channelId() == channelId)
-                        .map(x -> g.services().commands().<Long>send(new DeleteMessage(id, userId, Instant.now()))
-                                .compose(version -> g.caughtUp(MessageProjection.GROUP, id, version)))
-                        .orElseGet(Future::succeededFuture));
+                found = found.compose(v -> messages.message(id)).map(m -> {
+                    m.filter(x -> x.channelId() == channelId).ifPresent(x -> inChannel.add(id));
+                    return null;
+                });
             }
-            return chain;
+            // each delete names the whole batch: the gateway sends one MESSAGE_DELETE_BULK when the last lands
+            return found.compose(v -> {
+                Future<Void> chain = Future.succeededFuture();
+                for (long id : inChannel) {
+                    chain = chain.compose(x -> g.services().commands().<Long>send(
+                                    new DeleteMessage(id, userId, Instant.now(), List.copyOf(inChannel)))
+                            .compose(version -> g.caughtUp(MessageProjection.GROUP, id, version)));
+                }
+                return chain;
+            });
         }).compose(v -> Replies.noContent(ctx));
     }
 
@@ -240,12 +250,17 @@ public final class MessageRoutes implements RouteModule {
                     return Replies.noContent(ctx);
                 });
             }
-            g.services().vertx().eventBus().publish(TypingEvents.ADDRESS, new JsonObject()
-                    .put("channel_id", Long.toString(channelId))
-                    .put("guild_id", Long.toString(access.channel().guildId()))
-                    .put("user_id", Long.toString(userId))
-                    .put("timestamp", Instant.now().getEpochSecond()));
-            return Replies.noContent(ctx);
+            long guildId = access.channel().guildId();
+            return g.members().member(guildId, userId).compose(member -> {
+                JsonObject typing = new JsonObject()
+                        .put("channel_id", Long.toString(channelId))
+                        .put("guild_id", Long.toString(guildId))
+                        .put("user_id", Long.toString(userId))
+                        .put("timestamp", Instant.now().getEpochSecond());
+                member.ifPresent(m -> typing.put("member", m.toJson()));
+                g.services().vertx().eventBus().publish(TypingEvents.ADDRESS, typing);
+                return Replies.noContent(ctx);
+            });
         });
     }
 

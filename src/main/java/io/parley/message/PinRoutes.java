@@ -3,6 +3,7 @@ package io.parley.message;
 import io.parley.guild.GuildContext;
 import io.parley.http.Authenticator;
 import io.parley.http.PathIds;
+import io.parley.http.Query;
 import io.parley.http.Replies;
 import io.parley.http.RouteModule;
 import io.parley.message.MessageCommands.SetPinned;
@@ -10,10 +11,15 @@ import io.parley.permission.Permission;
 import io.parley.platform.error.ApiException;
 import io.parley.platform.error.ErrorCode;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 
 import static io.parley.http.Handlers.async;
 
@@ -31,8 +37,45 @@ public final class PinRoutes implements RouteModule {
     public void mount(Router api) {
         var auth = g.services().authenticator();
         api.get("/channels/:channelId/pins").handler(auth).handler(async(this::list));
-        api.put("/channels/:channelId/pins/:messageId").handler(auth).handler(async(ctx -> pin(ctx, true)));
-        api.delete("/channels/:channelId/pins/:messageId").handler(auth).handler(async(ctx -> pin(ctx, false)));
+        api.get("/channels/:channelId/messages/pins").handler(auth).handler(async(this::page));
+        for (String path : new String[]{"/channels/:channelId/pins/:messageId", "/channels/:channelId/messages/pins/:messageId"}) {
+            api.put(path).handler(auth).handler(async(ctx -> pin(ctx, true)));
+            api.delete(path).handler(auth).handler(async(ctx -> pin(ctx, false)));
+        }
+    }
+
+    /** Discord's newer paged list: {@code {items: [{pinned_at, message}], has_more}}, newest pin first. */
+    private Future<?> page(RoutingContext ctx) {
+        long channelId = PathIds.of(ctx, "channelId", ErrorCode.UNKNOWN_CHANNEL);
+        long userId = Authenticator.principal(ctx).userId();
+        int limit = Query.intIn(ctx, "limit", 1, 50, 50);
+        OffsetDateTime before = before(ctx);
+        return g.access().channel(channelId, userId).compose(access -> {
+            access.require(Permission.READ_MESSAGE_HISTORY);
+            return messages.pinsBefore(channelId, before, limit + 1);
+        }).compose(pins -> {
+            List<MessageQueries.Pin> shown = pins.subList(0, Math.min(limit, pins.size()));
+            return messages.render(shown.stream().map(MessageQueries.Pin::message).toList(), userId).map(rendered -> {
+                JsonArray items = new JsonArray();
+                for (int i = 0; i < shown.size(); i++) {
+                    items.add(new JsonObject().put("pinned_at", shown.get(i).pinnedAt().toInstant().toString())
+                            .put("message", rendered.getJsonObject(i)));
+                }
+                return new JsonObject().put("items", items).put("has_more", pins.size() > limit);
+            });
+        }).compose(json -> Replies.json(ctx, 200, json));
+    }
+
+    private static OffsetDateTime before(RoutingContext ctx) {
+        String raw = ctx.request().getParam("before");
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("before", "Must be an ISO 8601 timestamp");
+        }
     }
 
     private Future<?> list(RoutingContext ctx) {

@@ -61,20 +61,29 @@ class GuildAggregateTest extends GuildFixtures {
     @Test
     void updatingToTheSameSettingsRecordsNothing() {
         fixture.given(created())
-                .when(new UpdateGuild(GUILD, OWNER, new GuildSettings("Parley HQ", null, null), LATER))
+                .when(new UpdateGuild(GUILD, OWNER, new GuildSettings("Parley HQ", null, GENERAL), LATER))
                 .expectNoEvents()
                 .expectResultMessagePayload(2L);
     }
 
     @Test
     void updatingRecordsEachChangedField() {
-        GuildSettings wanted = new GuildSettings("Parley", null, GENERAL);
+        GuildSettings wanted = new GuildSettings("Parley", null, null);
         fixture.given(created())
                 .when(new UpdateGuild(GUILD, OTHER, wanted, LATER))
                 .expectEvents(new GuildUpdated(GUILD, OTHER, wanted, List.of(
                         new Change("name", "Parley HQ", "Parley"),
-                        new Change("system_channel_id", null, GENERAL)), LATER))
+                        new Change("system_channel_id", GENERAL, null)), LATER))
                 .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void aNewGuildsSystemChannelIsItsGeneralChannelUntilThatIsDeleted() {
+        GuildSettings renamed = new GuildSettings("Parley", null, null);
+        fixture.given(created(new ChannelDeleted(GUILD, GENERAL, OWNER, ChannelTypes.GUILD_TEXT, GENERAL_SETTINGS, NOW)))
+                .when(new UpdateGuild(GUILD, OWNER, renamed, LATER))
+                .expectEvents(new GuildUpdated(GUILD, OWNER, renamed, List.of(new Change("name", "Parley HQ", "Parley")),
+                        LATER));
     }
 
     @Test

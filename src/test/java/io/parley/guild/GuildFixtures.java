@@ -86,7 +86,7 @@ abstract class GuildFixtures {
     }
 
     static GuildCreated guildCreated() {
-        return new GuildCreated(GUILD, OWNER, "Parley HQ", NOW);
+        return new GuildCreated(GUILD, OWNER, "Parley HQ", NOW, GENERAL);
     }
 
     static RoleCreated everyoneCreated() {

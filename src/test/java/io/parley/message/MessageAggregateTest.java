@@ -85,6 +85,13 @@ class MessageAggregateTest {
     }
 
     @Test
+    void aBulkDeletionNamesItsWholeBatch() {
+        fixture.given(posted())
+                .when(new DeleteMessage(MESSAGE, OTHER, NOW, java.util.List.of(MESSAGE, MESSAGE + 1)))
+                .expectEvents(new MessageDeleted(MESSAGE, 1, 2L, AUTHOR, OTHER, NOW, java.util.List.of(MESSAGE, MESSAGE + 1)));
+    }
+
+    @Test
     void reactingTwiceWithTheSameEmojiCountsOnce() {
         fixture.given(posted(), new ReactionAdded(MESSAGE, 1, 2L, OTHER, "👍", NOW))
                 .when(new AddReaction(MESSAGE, OTHER, "👍", 30, NOW))

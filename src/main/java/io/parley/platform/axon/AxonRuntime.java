@@ -19,6 +19,8 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.serialization.Serializer;
@@ -89,6 +91,8 @@ public final class AxonRuntime implements AutoCloseable {
                 .configureEventSerializer(c -> events)
                 .configureMessageSerializer(c -> events)
                 .configureTransactionManager(c -> transactions)
+                .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
+                        new SimpleCorrelationDataProvider(AuditReasons.KEY)))
                 .configureEventStore(c -> {
                     WakeableEventStore store = new WakeableEventStore(WakeableEventStore.builder()
                             .storageEngine(storageEngine)
