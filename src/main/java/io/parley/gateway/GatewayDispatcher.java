@@ -126,20 +126,27 @@ final class GatewayDispatcher {
 
     @EventHandler
     void on(ChannelUpdated e) {
+        var before = audience.viewers(e.guildId(), e.channelId());
         sessions.view(e.guildId()).map(view -> view.channelSettings(e.channelId(), e.settings()))
-                .ifPresent(channel -> channel(e.guildId(), "CHANNEL_UPDATE", channel));
+                .ifPresent(channel -> channelChanged(e.guildId(), before, channel));
     }
 
     @EventHandler
     void on(ChannelOverwriteSet e) {
+        var before = audience.viewers(e.guildId(), e.channelId());
         sessions.view(e.guildId()).map(view -> view.overwrite(e.channelId(), e.overwrite()))
-                .ifPresent(channel -> channel(e.guildId(), "CHANNEL_UPDATE", channel));
+                .ifPresent(channel -> channelChanged(e.guildId(), before, channel));
     }
 
     @EventHandler
     void on(ChannelOverwriteDeleted e) {
+        var before = audience.viewers(e.guildId(), e.channelId());
         sessions.view(e.guildId()).map(view -> view.overwriteRemoved(e.channelId(), e.previous().id()))
-                .ifPresent(channel -> channel(e.guildId(), "CHANNEL_UPDATE", channel));
+                .ifPresent(channel -> channelChanged(e.guildId(), before, channel));
+    }
+
+    private void channelChanged(long guildId, java.util.Set<Long> viewersBefore, ChannelRecord channel) {
+        audience.channelChanged(guildId, channel.id(), viewersBefore, channel.toJson().encode());
     }
 
     @EventHandler
