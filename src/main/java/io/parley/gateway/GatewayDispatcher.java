@@ -13,6 +13,9 @@ import io.parley.guild.GuildEvents.ChannelDeleted;
 import io.parley.guild.GuildEvents.ChannelOverwriteDeleted;
 import io.parley.guild.GuildEvents.ChannelOverwriteSet;
 import io.parley.guild.GuildEvents.ChannelUpdated;
+import io.parley.guild.GuildEvents.ChannelsReordered;
+import io.parley.guild.ChannelPosition;
+import io.parley.guild.ChannelSettings;
 import io.parley.guild.GuildEvents.GuildDeleted;
 import io.parley.guild.GuildEvents.GuildOwnershipTransferred;
 import io.parley.guild.GuildEvents.GuildUpdated;
@@ -143,6 +146,24 @@ final class GatewayDispatcher {
         var before = audience.viewers(e.guildId(), e.channelId());
         sessions.view(e.guildId()).map(view -> view.overwriteRemoved(e.channelId(), e.previous().id()))
                 .ifPresent(channel -> channelChanged(e.guildId(), before, channel));
+    }
+
+    /** Discord sends a CHANNEL_UPDATE for each channel a reorder moved. */
+    @EventHandler
+    void on(ChannelsReordered e) {
+        sessions.view(e.guildId()).ifPresent(view -> {
+            for (ChannelPosition move : e.positions()) {
+                ChannelRecord current = view.channel(move.channelId());
+                if (current == null) {
+                    continue;
+                }
+                ChannelSettings s = current.settings();
+                ChannelRecord moved = view.channelSettings(move.channelId(), new ChannelSettings(s.name(), s.topic(),
+                        move.position(), move.moveParent() ? move.parentId() : s.parentId(), s.nsfw(),
+                        s.rateLimitPerUser(), s.bitrate(), s.userLimit()));
+                channel(e.guildId(), "CHANNEL_UPDATE", moved);
+            }
+        });
     }
 
     private void channelChanged(long guildId, java.util.Set<Long> viewersBefore, ChannelRecord channel) {

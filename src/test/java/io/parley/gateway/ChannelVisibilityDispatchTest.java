@@ -43,6 +43,23 @@ class ChannelVisibilityDispatchTest {
         }
     }
 
+    @Test
+    void aReorderBringsChannelUpdateWithTheNewPosition(TestParley parley) {
+        ApiClient api = parley.client();
+        Account owner = api.register("correct horse battery");
+        Account member = api.register("correct horse battery");
+        Guild guild = Guilds.create(api, owner, "Ordered");
+        Guilds.join(api, member, guild, owner);
+        try (GatewayClient memberSession = session(parley, member)) {
+            memberSession.dispatch("GUILD_CREATE");
+            api.patch(API + "/guilds/" + guild.id() + "/channels", new io.vertx.core.json.JsonArray()
+                    .add(new JsonObject().put("id", guild.generalChannelId()).put("position", 7)), owner.token());
+            JsonObject moved = memberSession.dispatch("CHANNEL_UPDATE").getJsonObject("d");
+            assertEquals(guild.generalChannelId(), moved.getString("id"));
+            assertEquals(7, moved.getInteger("position"));
+        }
+    }
+
     private static GatewayClient session(TestParley parley, Account account) {
         GatewayClient client = GatewayClient.connect(parley.node().httpPort(), "v=10&encoding=json");
         client.next(5000);
