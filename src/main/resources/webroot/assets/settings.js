@@ -18,7 +18,8 @@ export class GuildSettings {
         h('button', { type: 'button', 'aria-label': 'Close settings', onclick: () => this.dialog.close() }, '✕')),
       h('nav', { class: 'settings-tabs', 'aria-label': 'Settings sections' },
         tab('Overview', () => this.overview()), tab('Channels', () => this.channels()),
-        tab('Roles', () => this.roles()), tab('Members', () => this.members())),
+        tab('Roles', () => this.roles()), tab('Members', () => this.members()), tab('Bans', () => this.bans()),
+        tab('Invites', () => this.invites()), tab('Audit log', () => this.auditLog())),
       this.error, this.body);
     this.dialog.addEventListener('close', () => this.dialog.remove());
   }
@@ -188,5 +189,33 @@ export class GuildSettings {
           if (reason !== null) this.act(() => api('PUT', '/guilds/' + this.guildId + '/bans/' + m.user.id, { reason }));
         } }, 'Ban'));
     }));
+  }
+
+  async bans() {
+    const bans = await get(this.path('/bans'));
+    if (!bans.length) return h('p', { class: 'empty-note' }, 'Nobody is banned.');
+    return h('ul', { class: 'settings-list' }, bans.map(b => h('li', { class: 'settings-row', 'data-ban': b.user.id },
+      h('strong', {}, b.user.global_name || b.user.username), b.reason ? h('span', {}, b.reason) : null,
+      h('button', { type: 'button', 'aria-label': 'Unban ' + b.user.username,
+        onclick: () => this.act(() => del(this.path('/bans/' + b.user.id))) }, 'Unban'))));
+  }
+
+  async invites() {
+    const invites = await get(this.path('/invites'));
+    if (!invites.length) return h('p', { class: 'empty-note' }, 'No invites.');
+    return h('ul', { class: 'settings-list' }, invites.map(i => h('li', { class: 'settings-row', 'data-invite': i.code },
+      h('code', {}, i.code), h('span', {}, (i.inviter?.username || '') + ' · ' + (i.uses ?? 0) + ' uses'),
+      h('button', { type: 'button', class: 'danger', 'aria-label': 'Revoke invite ' + i.code,
+        onclick: () => this.act(() => del('/invites/' + encodeURIComponent(i.code))) }, 'Revoke'))));
+  }
+
+  async auditLog() {
+    const log = await get(this.path('/audit-logs?limit=50'));
+    const users = new Map((log.users || []).map(u => [u.id, u.global_name || u.username]));
+    const entries = log.audit_log_entries || [];
+    if (!entries.length) return h('p', { class: 'empty-note' }, 'Nothing logged yet.');
+    return h('ol', { class: 'settings-list audit-log' }, entries.map(e => h('li', { class: 'settings-row' },
+      h('strong', {}, users.get(e.user_id) || e.user_id || 'Someone'), ' action ' + e.action_type,
+      e.target_id ? ' on ' + (users.get(e.target_id) || e.target_id) : '', e.reason ? ' — ' + e.reason : '')));
   }
 }

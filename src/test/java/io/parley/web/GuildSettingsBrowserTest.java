@@ -117,6 +117,14 @@ class GuildSettingsBrowserTest {
         });
         assertTrue(colour.contains("212, 160, 23"), colour);
         shot(a, "settings-members");
+        String code = Guilds.invite(api, owner, guild.generalChannelId(), new io.vertx.core.json.JsonObject());
+        tab("Invites");
+        waitFor(a, d -> d.findElement(By.cssSelector("button[aria-label='Revoke invite " + code + "']"))).click();
+        waitFor(a, d -> d.findElements(By.cssSelector("li[data-invite='" + code + "']")).isEmpty()
+                && d.findElements(By.cssSelector(".settings-error")).stream().allMatch(e -> e.getText().isEmpty()));
+        tab("Audit log");
+        waitFor(a, d -> d.findElements(By.cssSelector(".audit-log li")).size() > 0 ? true : null);
+        shot(a, "settings-audit-log");
         new org.openqa.selenium.interactions.Actions(a).sendKeys(Keys.ESCAPE).perform();
         waitFor(a, d -> d.findElements(By.cssSelector("dialog.settings-dialog")).isEmpty());
         shot(b, "settings-member-view");
