@@ -4,6 +4,11 @@ import { compareIds, fill, h } from './dom.js';
 import { PERMISSIONS } from './permissions.js';
 
 const TYPES = [[0, 'Text'], [2, 'Voice'], [4, 'Category']];
+const ACTIONS = new Map([[1, 'updated the server'], [10, 'created channel'], [11, 'updated channel'],
+  [12, 'deleted channel'], [13, 'added an overwrite on'], [14, 'changed an overwrite on'], [15, 'removed an overwrite on'],
+  [20, 'kicked'], [22, 'banned'], [23, 'unbanned'], [24, 'updated member'], [25, 'changed the roles of'],
+  [30, 'created role'], [31, 'updated role'], [32, 'deleted role'], [40, 'created an invite'],
+  [41, 'updated an invite'], [42, 'revoked an invite']]);
 
 export class GuildSettings {
   constructor(chat, guildId) {
@@ -215,7 +220,7 @@ export class GuildSettings {
     const entries = log.audit_log_entries || [];
     if (!entries.length) return h('p', { class: 'empty-note' }, 'Nothing logged yet.');
     return h('ol', { class: 'settings-list audit-log' }, entries.map(e => h('li', { class: 'settings-row' },
-      h('strong', {}, users.get(e.user_id) || e.user_id || 'Someone'), ' action ' + e.action_type,
+      h('strong', {}, users.get(e.user_id) || e.user_id || 'Someone'), ' ' + (ACTIONS.get(e.action_type) || 'action ' + e.action_type),
       e.target_id ? ' on ' + (users.get(e.target_id) || e.target_id) : '', e.reason ? ' — ' + e.reason : '')));
   }
 }
