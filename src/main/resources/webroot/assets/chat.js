@@ -3,6 +3,8 @@ import { ApiError, get, post } from './api.js';
 import { clear, compareIds, fill, h } from './dom.js';
 import { Gateway } from './gateway.js';
 import { MessageView } from './messages.js';
+import { GuildSettings } from './settings.js';
+import { MANAGING, basePermissions, memberColor } from './permissions.js';
 
 const TEXT = 0, VOICE = 2, CATEGORY = 4;
 const CHANNEL_EVENTS = new Set(['CHANNEL_CREATE', 'CHANNEL_UPDATE', 'CHANNEL_DELETE', 'GUILD_ROLE_UPDATE',
@@ -15,6 +17,7 @@ export class Chat {
     this.channels = new Map();
     this.members = new Map();
     this.presences = new Map();
+    this.roles = new Map();
     this.guildId = null;
     this.channelId = null;
     this.gateway = new Gateway(token);
@@ -116,7 +119,10 @@ export class Chat {
   async loadMembers(guildId) {
     const list = await get('/guilds/' + guildId + '/members?limit=1000');
     this.members.set(guildId, new Map(list.map(m => [m.user.id, m])));
-    if (guildId === this.guildId) this.renderMembers();
+    if (guildId === this.guildId) {
+      this.renderMembers();
+      this.renderChannels();
+    }
   }
 
   memberName(userId, fallback) {
@@ -162,7 +168,9 @@ export class Chat {
     fill(this.channelPane,
       h('header', { class: 'guild-header' }, h('h2', {}, guild?.name || ''),
         h('button', { type: 'button', class: 'small', 'aria-label': 'Invite people', onclick: () => this.invite() },
-          'Invite')),
+          'Invite'),
+        this.canManage() && h('button', { type: 'button', class: 'small', 'aria-label': 'Server settings',
+          onclick: () => new GuildSettings(this, this.guildId).open() }, 'Settings')),
       ...sections);
   }
 
@@ -191,8 +199,41 @@ export class Chat {
       h('h3', {}, `${title} — ${list.length}`),
       h('ul', {}, list.sort(byName).map(m => h('li', { class: 'member ' + status(m) },
         h('span', { class: 'presence ' + status(m), 'aria-label': status(m), role: 'img' }),
-        this.memberName(m.user.id))))) : null;
+        this.coloured(h('span', { class: 'member-name' }, this.memberName(m.user.id)), m))))) : null;
     fill(this.memberPane, section('Online', online), section('Offline', offline));
+  }
+
+  /** Whether this user holds any managing permission here (the server still checks each change). */
+  canManage() {
+    const guild = this.guilds.get(this.guildId);
+    const me = this.members.get(this.guildId)?.get(this.me.id);
+    if (!guild?.owner_id) return false;
+    return (basePermissions(guild, this.roles.get(this.guildId) || [], me, this.me.id) & MANAGING) !== 0n;
+  }
+
+  /** A member's name in the colour of their highest coloured role (CSSOM, allowed by the CSP). */
+  coloured(el, member) {
+    const color = memberColor(this.roles.get(this.guildId), member);
+    if (color) el.style.color = color;
+    return el;
+  }
+
+  memberChanged(d) {
+    this.members.get(d.guild_id)?.set(d.user.id, d);
+    if (d.guild_id === this.guildId) {
+      this.renderMembers();
+      if (d.user.id === this.me.id) this.renderChannels();
+    }
+  }
+
+  onRoleDispatch(t, d) {
+    const roles = this.roles.get(d.guild_id);
+    if (!roles) return;
+    const index = roles.findIndex(r => r.id === (d.role?.id || d.role_id));
+    if (t === 'GUILD_ROLE_DELETE') index >= 0 && roles.splice(index, 1);
+    else if (index >= 0) roles[index] = { ...roles[index], ...d.role };
+    else roles.push(d.role);
+    if (d.guild_id === this.guildId) this.renderMembers();
   }
 
   async createGuild() {
@@ -241,20 +282,28 @@ export class Chat {
   }
 
   onDispatch({ t, d }) {
+    if (t.startsWith('GUILD_ROLE_')) this.onRoleDispatch(t, d);
     if (t === 'GUILD_CREATE') {
       if (!this.guilds.has(d.id)) {
         this.guilds.set(d.id, { id: d.id, name: d.name ?? d.properties?.name });
         this.renderGuilds();
       }
       (d.presences || []).forEach(p => this.presences.set(p.user.id, p.status));
-      if (d.id === this.guildId) this.renderMembers();
+      this.guilds.get(d.id).owner_id = d.owner_id;
+      this.roles.set(d.id, [...(d.roles || [])]);
+      if (d.id === this.guildId) {
+        this.renderMembers();
+        this.renderChannels();
+      }
     } else if (t === 'GUILD_DELETE' && !d.unavailable) {
       this.removeGuild(d.id);
     } else if (t === 'GUILD_UPDATE' && this.guilds.has(d.id)) {
-      this.guilds.get(d.id).name = d.name;
+      if (d.name !== undefined) this.guilds.get(d.id).name = d.name;
+      if (d.owner_id) this.guilds.get(d.id).owner_id = d.owner_id;
       this.renderGuilds();
       if (d.id === this.guildId) this.renderChannels();
     } else if (CHANNEL_EVENTS.has(t) || (t === 'GUILD_MEMBER_UPDATE' && d.user?.id === this.me.id)) {
+      if (t === 'GUILD_MEMBER_UPDATE') this.memberChanged(d);
       this.refreshChannels(d.guild_id);
       // the event is dispatched once stored; the list is read from a projection that may lag a moment
       clearTimeout(this.channelRecheck);
@@ -263,8 +312,7 @@ export class Chat {
       this.presences.set(d.user.id, d.status);
       if (d.guild_id === this.guildId || !d.guild_id) this.renderMembers();
     } else if (t === 'GUILD_MEMBER_ADD' || t === 'GUILD_MEMBER_UPDATE') {
-      this.members.get(d.guild_id)?.set(d.user.id, d);
-      if (d.guild_id === this.guildId) this.renderMembers();
+      this.memberChanged(d);
     } else if (t === 'GUILD_MEMBER_REMOVE') {
       this.members.get(d.guild_id)?.delete(d.user.id);
       if (d.user.id === this.me.id) this.removeGuild(d.guild_id);

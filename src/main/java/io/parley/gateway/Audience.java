@@ -44,6 +44,42 @@ final class Audience {
         }
     }
 
+    /** Users on this node who can see the channel now (before an overwrite change is applied). */
+    java.util.Set<Long> viewers(long guildId, long channelId) {
+        GuildView view = sessions.view(guildId).orElse(null);
+        java.util.Set<Long> viewers = new java.util.HashSet<>();
+        if (view == null) {
+            return viewers;
+        }
+        for (GatewaySession session : sessions.inGuild(guildId)) {
+            if (allowed(view, session.userId, channelId, null)) {
+                viewers.add(session.userId);
+            }
+        }
+        return viewers;
+    }
+
+    /**
+     * A channel changed: who still sees it gets CHANNEL_UPDATE, who lost VIEW_CHANNEL gets
+     * CHANNEL_DELETE, who gained it CHANNEL_CREATE, as Discord does.
+     */
+    void channelChanged(long guildId, long channelId, java.util.Set<Long> viewersBefore, String data) {
+        GuildView view = sessions.view(guildId).orElse(null);
+        if (view == null) {
+            return;
+        }
+        for (GatewaySession session : sessions.inGuild(guildId)) {
+            if (!session.wants(Intents.GUILDS)) {
+                continue;
+            }
+            boolean before = viewersBefore.contains(session.userId);
+            boolean now = allowed(view, session.userId, channelId, null);
+            if (before || now) {
+                session.dispatchOnContext(before && now ? "CHANNEL_UPDATE" : now ? "CHANNEL_CREATE" : "CHANNEL_DELETE", data);
+            }
+        }
+    }
+
     void users(Collection<Long> userIds, int intent, String type, String data) {
         for (long userId : userIds) {
             for (GatewaySession session : sessions.ofUser(userId)) {

@@ -13,6 +13,9 @@ import io.parley.guild.GuildEvents.ChannelDeleted;
 import io.parley.guild.GuildEvents.ChannelOverwriteDeleted;
 import io.parley.guild.GuildEvents.ChannelOverwriteSet;
 import io.parley.guild.GuildEvents.ChannelUpdated;
+import io.parley.guild.GuildEvents.ChannelsReordered;
+import io.parley.guild.ChannelPosition;
+import io.parley.guild.ChannelSettings;
 import io.parley.guild.GuildEvents.GuildDeleted;
 import io.parley.guild.GuildEvents.GuildOwnershipTransferred;
 import io.parley.guild.GuildEvents.GuildUpdated;
@@ -133,20 +136,45 @@ final class GatewayDispatcher {
 
     @EventHandler
     void on(ChannelUpdated e) {
+        var before = audience.viewers(e.guildId(), e.channelId());
         sessions.view(e.guildId()).map(view -> view.channelSettings(e.channelId(), e.settings()))
-                .ifPresent(channel -> channel(e.guildId(), "CHANNEL_UPDATE", channel));
+                .ifPresent(channel -> channelChanged(e.guildId(), before, channel));
     }
 
     @EventHandler
     void on(ChannelOverwriteSet e) {
+        var before = audience.viewers(e.guildId(), e.channelId());
         sessions.view(e.guildId()).map(view -> view.overwrite(e.channelId(), e.overwrite()))
-                .ifPresent(channel -> channel(e.guildId(), "CHANNEL_UPDATE", channel));
+                .ifPresent(channel -> channelChanged(e.guildId(), before, channel));
     }
 
     @EventHandler
     void on(ChannelOverwriteDeleted e) {
+        var before = audience.viewers(e.guildId(), e.channelId());
         sessions.view(e.guildId()).map(view -> view.overwriteRemoved(e.channelId(), e.previous().id()))
-                .ifPresent(channel -> channel(e.guildId(), "CHANNEL_UPDATE", channel));
+                .ifPresent(channel -> channelChanged(e.guildId(), before, channel));
+    }
+
+    /** Discord sends a CHANNEL_UPDATE for each channel a reorder moved. */
+    @EventHandler
+    void on(ChannelsReordered e) {
+        sessions.view(e.guildId()).ifPresent(view -> {
+            for (ChannelPosition move : e.positions()) {
+                ChannelRecord current = view.channel(move.channelId());
+                if (current == null) {
+                    continue;
+                }
+                ChannelSettings s = current.settings();
+                ChannelRecord moved = view.channelSettings(move.channelId(), new ChannelSettings(s.name(), s.topic(),
+                        move.position(), move.moveParent() ? move.parentId() : s.parentId(), s.nsfw(),
+                        s.rateLimitPerUser(), s.bitrate(), s.userLimit()));
+                channel(e.guildId(), "CHANNEL_UPDATE", moved);
+            }
+        });
+    }
+
+    private void channelChanged(long guildId, java.util.Set<Long> viewersBefore, ChannelRecord channel) {
+        audience.channelChanged(guildId, channel.id(), viewersBefore, channel.toJson().encode());
     }
 
     @EventHandler
