@@ -74,7 +74,7 @@ export class Social {
     } else if (chat.channelId !== dm.id || !chat.view) {
       if (location.pathname !== '/channels/@me/' + dm.id) history.replaceState(null, '', '/channels/@me/' + dm.id);
       chat.channelId = dm.id;
-      chat.setView(new MessageView(chat, { ...dm, name: this.dmName(dm) }));
+      chat.setView(new MessageView(chat, { ...dm, name: this.dmName(dm), mark: '@' }));
       this.renderRecipients(dm);
     }
     this.renderList();
@@ -94,7 +94,7 @@ export class Social {
     const chat = this.chat;
     const list = [...this.dms.values()].sort((a, b) => compareIds(b.last_message_id || b.id, a.last_message_id || a.id));
     fill(chat.channelPane,
-      h('header', { class: 'guild-header' }, h('h2', {}, 'Direct messages'),
+      h('header', { class: 'guild-header' }, h('h2', {}, 'Home'),
         h('button', { type: 'button', class: 'small', 'aria-label': 'New group DM', onclick: () => this.newGroup() }, 'New group')),
       h('a', {
         href: '/channels/@me/friends', class: 'channel' + (!chat.channelId ? ' active' : ''),
@@ -119,7 +119,7 @@ export class Social {
     const people = dm.recipients || [];
     fill(this.chat.memberPane, h('section', {}, h('h3', {}, `Recipients — ${people.length + 1}`),
       h('ul', {}, [this.chat.me, ...people].map(u => {
-        const status = this.chat.presences.get(u.id) || 'offline';
+        const status = u.id === this.chat.me.id ? this.chat.status.shownStatus() : this.chat.presences.get(u.id) || 'offline';
         return h('li', { class: 'member ' + status },
           h('span', { class: 'presence ' + status, 'aria-label': status, role: 'img' }), u.global_name || u.username);
       }))));

@@ -16,6 +16,13 @@ export class StatusPanel {
     else if (t === 'USER_SETTINGS_UPDATE') this.settings = { ...this.settings, ...d };
     else return;
     this.render();
+    this.chat.renderMembers();
+  }
+
+  /** One's own presence as others see it. */
+  shownStatus() {
+    const status = this.settings.status || 'online';
+    return status === 'invisible' ? 'offline' : status;
   }
 
   render() {

@@ -24,6 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -158,6 +159,17 @@ class WebClientSocialTest {
         b.findElement(generalLink).click();
         waitFor(b, d -> d.findElement(generalLink).findElements(By.cssSelector(".badge")).isEmpty() ? true : null);
         waitFor(b, d -> d.getTitle().equals("Parley") ? true : null);
+
+        // the home in the dark theme and at phone width
+        b.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        b.findElement(By.cssSelector("button[aria-label='Direct messages']")).click();
+        waitFor(b, d -> friendRow(d, alice.username()));
+        shot(b, "friends-dark");
+        b.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        dmLink(b, alice.username()).click();
+        waitFor(b, d -> d.findElement(By.xpath("//li[contains(@class,'message')]//div[@class='content'][contains(., 'psst')]")));
+        shot(b, "dm-phone");
     }
 
     private static String textChannel(ApiClient api, Account owner, String guildId, String name) {
