@@ -116,11 +116,19 @@ export class Unread {
   }
 
   changed() {
-    // one re-render for a burst of events (a timer, not a frame: frames stop in a hidden tab)
-    clearTimeout(this.frame);
-    this.frame = setTimeout(() => this.chat.renderBadges(), 0);
-    let total = 0;
-    for (const id of this.state.keys()) total += this.mentions(id);
+    // redrawn only when a mark changes (lists rebuilt under a pointer would eat clicks), once
+    // for a burst of events (a timer, not a frame: frames stop in a hidden tab)
+    let total = 0, marks = '';
+    for (const id of this.state.keys()) {
+      const mentions = this.mentions(id);
+      total += mentions;
+      if (mentions || this.isUnread(id)) marks += id + ':' + mentions + ',';
+    }
+    if (marks !== this.marks) {
+      this.marks = marks;
+      clearTimeout(this.frame);
+      this.frame = setTimeout(() => this.chat.renderBadges(), 0);
+    }
     document.title = (total ? `(${total}) ` : '') + 'Parley';
   }
 

@@ -88,18 +88,24 @@ class WebClientSocialTest {
         // A asks by username, B accepts from the Pending tab
         WebElement name = waitFor(a, d -> d.findElement(By.cssSelector("input[aria-label='Username to add']")));
         name.sendKeys(bob.username());
-        a.findElement(By.cssSelector("button[aria-label='Send friend request']")).click();
+        click(a, By.cssSelector("button[aria-label='Send friend request']"));
         waitFor(a, d -> d.findElement(By.cssSelector(".add-friend .form-note.ok")).getText().contains(bob.username()) ? true : null);
-        a.findElement(By.xpath("//button[@role='tab'][starts-with(., 'Pending')]")).click();
+        click(a, By.xpath("//button[@role='tab'][starts-with(., 'Pending')]"));
         waitFor(a, d -> friendRow(d, bob.username()).getText().contains("Outgoing") ? true : null);
         shot(a, "friends-pending");
         waitFor(b, d -> d.findElement(By.xpath("//button[@role='tab'][starts-with(., 'Pending')]//span[@class='badge']")));
-        b.findElement(By.xpath("//button[@role='tab'][starts-with(., 'Pending')]")).click();
-        waitFor(b, d -> d.findElement(By.cssSelector("button[aria-label='Accept " + alice.username() + "']"))).click();
-        b.findElement(By.xpath("//button[@role='tab'][.='All']")).click();
+        click(b, By.xpath("//button[@role='tab'][starts-with(., 'Pending')]"));
+        waitFor(b, d -> {
+            d.findElement(By.cssSelector("button[aria-label='Accept " + alice.username() + "']")).click();
+            return true;
+        });
+        click(b, By.xpath("//button[@role='tab'][.='All']"));
         waitFor(b, d -> friendRow(d, alice.username()));
-        a.findElement(By.xpath("//button[@role='tab'][.='All']")).click();
-        waitFor(a, d -> friendRow(d, bob.username()).findElement(By.cssSelector("button[aria-label='Message " + bob.username() + "']"))).click();
+        click(a, By.xpath("//button[@role='tab'][.='All']"));
+        waitFor(a, d -> {
+            friendRow(d, bob.username()).findElement(By.cssSelector("button[aria-label='Message " + bob.username() + "']")).click();
+            return true;
+        });
 
         // A's DM with B: the same message view and composer
         WebElement box = waitFor(a, d -> d.findElement(By.cssSelector(".channel-view textarea.compose")));
@@ -109,13 +115,13 @@ class WebClientSocialTest {
         waitFor(a, d -> d.findElement(By.xpath("//li[contains(@class,'message')]//div[@class='content'][contains(., 'psst')]")));
 
         // B is on the friends view: the DM appears in the list, unread with a count, and the tab title counts it
-        WebElement dm = waitFor(b, d -> d.findElement(By.xpath("//a[contains(@class,'dm')][contains(., '" + alice.username() + "')]")));
+        waitFor(b, d -> dmLink(d, alice.username()));
         waitFor(b, d -> dmLink(d, alice.username()).getDomAttribute("class").contains("unread")
                 && badge(dmLink(d, alice.username())).equals("1") ? true : null);
         waitFor(b, d -> d.getTitle().equals("(1) Parley") ? true : null);
         assertEquals("1", b.findElement(By.cssSelector(".home-slot .badge")).getText(), "the home button counts the DM");
         shot(b, "dm-unread");
-        dm.click();
+        click(b, By.xpath("//a[contains(@class,'dm')][contains(., '" + alice.username() + "')]"));
         waitFor(b, d -> d.findElement(By.xpath("//li[contains(@class,'message')]//div[@class='content'][contains(., 'psst')]")));
         waitFor(b, d -> !dmLink(d, alice.username()).getDomAttribute("class").contains("unread")
                 && dmLink(d, alice.username()).findElements(By.cssSelector(".badge")).isEmpty() ? true : null);
@@ -125,27 +131,36 @@ class WebClientSocialTest {
         waitFor(b, d -> dmLink(d, alice.username()));
         assertTrue(!dmLink(b, alice.username()).getDomAttribute("class").contains("unread"), "READY's read state has the ack");
         assertEquals("Parley", b.getTitle());
-        dmLink(b, alice.username()).click();
+        waitFor(b, d -> {
+            dmLink(d, alice.username()).click();
+            return true;
+        });
         waitFor(b, d -> d.findElement(By.xpath("//li[contains(@class,'message')]//div[@class='content'][contains(., 'psst')]")));
 
         // B goes do-not-disturb with a custom status; A sees B's presence in the server's member list
-        b.findElement(By.cssSelector("button.me-button")).click();
-        waitFor(b, d -> d.findElement(By.xpath("//dialog//button[contains(., 'Do not disturb')]"))).click();
+        click(b, By.cssSelector("button.me-button"));
+        waitFor(b, d -> {
+            d.findElement(By.xpath("//dialog//button[contains(., 'Do not disturb')]")).click();
+            return true;
+        });
         waitFor(b, d -> d.findElements(By.cssSelector("dialog.status-dialog")).isEmpty() ? true : null);
         waitFor(b, d -> d.findElement(By.cssSelector(".user-bar .presence.dnd")));
-        b.findElement(By.cssSelector("button.me-button")).click();
+        click(b, By.cssSelector("button.me-button"));
         WebElement custom = waitFor(b, d -> d.findElement(By.cssSelector("input[aria-label='Custom status']")));
         custom.sendKeys("Out to lunch");
         shot(b, "status-menu");
         custom.sendKeys(Keys.ENTER);
         waitFor(b, d -> d.findElement(By.cssSelector(".me-status")).getText().equals("Out to lunch") ? true : null);
-        a.findElement(By.cssSelector("button[aria-label='Tea Room']")).click();
+        click(a, By.cssSelector("button[aria-label='Tea Room']"));
         waitFor(a, d -> d.findElement(By.xpath("//aside[contains(@class,'members')]//li[contains(@class,'member')]"
                 + "[contains(., '" + bob.username() + "')]")).getDomAttribute("class").contains("dnd") ? true : null);
 
         // B reads #side; A mentions B in #general: B's #general gets a mention badge and the title counts it
-        b.findElement(By.cssSelector("button[aria-label='Tea Room']")).click();
-        waitFor(b, d -> d.findElement(By.cssSelector("a.channel[data-channel='" + side.json().getString("id") + "']"))).click();
+        click(b, By.cssSelector("button[aria-label='Tea Room']"));
+        waitFor(b, d -> {
+            d.findElement(By.cssSelector("a.channel[data-channel='" + side.json().getString("id") + "']")).click();
+            return true;
+        });
         waitFor(b, d -> d.findElement(By.cssSelector("textarea[aria-label='Message #side']")));
         WebElement aBox = waitFor(a, d -> d.findElement(By.cssSelector("textarea[aria-label='Message #general']")));
         aBox.sendKeys("hey <@" + bob.id() + "> tea is ready");
@@ -156,18 +171,21 @@ class WebClientSocialTest {
         waitFor(b, d -> d.getTitle().equals("(1) Parley") ? true : null);
         assertEquals("1", b.findElement(By.cssSelector(".guild-list .badge")).getText(), "the server counts the mention");
         shot(b, "mention-badge");
-        b.findElement(generalLink).click();
+        click(b, generalLink);
         waitFor(b, d -> d.findElement(generalLink).findElements(By.cssSelector(".badge")).isEmpty() ? true : null);
         waitFor(b, d -> d.getTitle().equals("Parley") ? true : null);
 
         // the home in the dark theme and at phone width
         b.executeCdpCommand("Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
-        b.findElement(By.cssSelector("button[aria-label='Direct messages']")).click();
+        click(b, By.cssSelector("button[aria-label='Direct messages']"));
         waitFor(b, d -> friendRow(d, alice.username()));
         shot(b, "friends-dark");
         b.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        dmLink(b, alice.username()).click();
+        waitFor(b, d -> {
+            dmLink(d, alice.username()).click();
+            return true;
+        });
         waitFor(b, d -> d.findElement(By.xpath("//li[contains(@class,'message')]//div[@class='content'][contains(., 'psst')]")));
         shot(b, "dm-phone");
     }
@@ -185,6 +203,14 @@ class WebClientSocialTest {
         ((JavascriptExecutor) driver).executeScript("localStorage.setItem('parley.token', arguments[0])", account.token());
         driver.get(base + "/channels/@me/friends");
         waitFor(driver, d -> d.findElement(By.cssSelector("section.friends-view")));
+    }
+
+    /** Finds and clicks in one go: the lists are rebuilt on events, so a found element may be replaced. */
+    private static void click(WebDriver driver, By by) {
+        waitFor(driver, d -> {
+            d.findElement(by).click();
+            return true;
+        });
     }
 
     private static WebElement friendRow(WebDriver driver, String username) {
