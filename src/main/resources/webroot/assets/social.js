@@ -82,6 +82,8 @@ export class Social {
 
   renderHome() {
     const active = this.chat.guildId === '@me';
+    // the friends view has no member column: the center takes its place
+    this.chat.el.classList.toggle('no-members', active && !this.chat.channelId);
     this.homeButton.classList.toggle('active', active);
     if (active) this.homeButton.setAttribute('aria-current', 'page');
     else this.homeButton.removeAttribute('aria-current');
@@ -106,7 +108,8 @@ export class Social {
           class: 'channel dm' + (c.id === chat.channelId ? ' active' : ''),
           'aria-current': c.id === chat.channelId ? 'page' : undefined,
           onclick: e => { e.preventDefault(); chat.app.navigate('/channels/@me/' + c.id); },
-        }, c.type === GROUP_DM ? '👥 ' : '@ ', this.dmName(c)), c.id))))));
+        }, c.type === GROUP_DM ? '👥 ' : '@ ', this.dmName(c)), c.id)))),
+        list.length ? null : h('p', { class: 'muted dm-empty' }, 'No direct messages yet. Message a friend or a member to start one.')));
     this.renderHome();
   }
 
