@@ -66,7 +66,9 @@ function route() {
     show(chat.el);
     chat.start();
   }
-  chat.open(parts?.[1] === '@me' ? null : parts?.[1] || null, parts?.[2] || null);
+  // /channels/@me alone is the first server (as before DMs); /channels/@me/friends or /@me/{dm} is the DM home
+  const home = pathname.startsWith('/channels/@me/');
+  chat.open(parts?.[1] === '@me' ? (home ? '@me' : null) : parts?.[1] || null, parts?.[2] || null);
 }
 
 function stopChat() {

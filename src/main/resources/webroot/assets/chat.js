@@ -5,6 +5,9 @@ import { Gateway } from './gateway.js';
 import { MessageView } from './messages.js';
 import { GuildSettings } from './settings.js';
 import { MANAGING, basePermissions, memberColor } from './permissions.js';
+import { Social } from './social.js';
+import { StatusPanel } from './status.js';
+import { Unread } from './unread.js';
 
 const TEXT = 0, VOICE = 2, CATEGORY = 4;
 const CHANNEL_EVENTS = new Set(['CHANNEL_CREATE', 'CHANNEL_UPDATE', 'CHANNEL_DELETE', 'GUILD_ROLE_UPDATE',
@@ -27,8 +30,11 @@ export class Chat {
     this.memberPane = h('aside', { class: 'members', 'aria-label': 'Members' });
     this.main = h('main', { class: 'chat' });
     this.userBar = h('div', { class: 'user-bar' });
+    this.social = new Social(this);
+    this.unread = new Unread(this);
+    this.status = new StatusPanel(this);
     this.el = h('div', { class: 'layout' },
-      h('nav', { class: 'guilds', 'aria-label': 'Servers' }, this.guildList,
+      h('nav', { class: 'guilds', 'aria-label': 'Servers' }, this.social.home, this.guildList,
         h('button', { class: 'guild-add', type: 'button', 'aria-label': 'Create a server', title: 'Create a server',
           onclick: () => this.createGuild() }, '+')),
       h('div', { class: 'side' }, this.channelPane, this.userBar),
@@ -56,6 +62,7 @@ export class Chat {
   stop() {
     clearTimeout(this.channelRecheck);
     this.gateway.stop();
+    this.unread.stop();
     this.view?.stop();
   }
 
@@ -66,6 +73,7 @@ export class Chat {
       this.channelId = channelId;
       return;
     }
+    if (guildId === '@me') return this.social.open(channelId);
     guildId = guildId && this.guilds.has(guildId) ? guildId : this.guilds.keys().next().value || null;
     const guildChanged = guildId !== this.guildId || !this.channels.has(guildId);
     this.guildId = guildId;
@@ -138,17 +146,30 @@ export class Chat {
   }
 
   renderUserBar() {
-    fill(this.userBar, h('span', { class: 'me', title: this.me.username }, this.me.global_name || this.me.username),
-      h('button', { type: 'button', class: 'link', 'aria-label': 'Log out', onclick: () => this.app.logout() }, 'Log out'));
+    this.status.render();
   }
 
   renderGuilds() {
-    fill(this.guildList, ...[...this.guilds.values()].map(g => h('li', {},
+    this.social.renderHome();
+    fill(this.guildList, ...[...this.guilds.values()].map(g => h('li', {}, this.guildBadge(g.id),
       h('button', {
         type: 'button', class: 'guild' + (g.id === this.guildId ? ' active' : ''), title: g.name,
         'aria-label': g.name, 'aria-current': g.id === this.guildId ? 'page' : undefined,
         onclick: () => this.app.navigate('/channels/' + g.id),
       }, initials(g.name)))));
+  }
+
+  guildBadge(guildId) {
+    const { unread, mentions } = this.unread.guildSummary(guildId);
+    if (mentions) return h('span', { class: 'badge', 'aria-label': mentions + ' mentions' }, String(mentions));
+    return unread ? h('span', { class: 'unread-pip', 'aria-label': 'unread' }) : null;
+  }
+
+  /** Unread and mention marks changed: the rail and the open list are drawn again. */
+  renderBadges() {
+    this.renderGuilds();
+    if (this.guildId === '@me') this.social.renderList();
+    else if (this.guildId && this.channels.has(this.guildId)) this.renderChannels();
   }
 
   renderChannels() {
@@ -178,18 +199,19 @@ export class Chat {
     if (c.type === VOICE) {
       return h('span', { class: 'channel voice', 'aria-label': 'Voice channel ' + c.name }, '🔊 ', c.name);
     }
-    return h('a', {
-      href: '/channels/' + this.guildId + '/' + c.id,
+    return this.unread.decorate(h('a', {
+      href: '/channels/' + this.guildId + '/' + c.id, 'data-channel': c.id,
       class: 'channel' + (c.id === this.channelId ? ' active' : ''),
       'aria-current': c.id === this.channelId ? 'page' : undefined,
       onclick: event => {
         event.preventDefault();
         this.app.navigate('/channels/' + this.guildId + '/' + c.id);
       },
-    }, '# ', c.name);
+    }, '# ', c.name), c.id);
   }
 
   renderMembers() {
+    if (this.guildId === '@me') return this.social.renderOpenRecipients();
     const members = [...(this.members.get(this.guildId)?.values() || [])];
     const status = m => this.presences.get(m.user.id) || 'offline';
     const online = members.filter(m => status(m) !== 'offline');
@@ -199,7 +221,8 @@ export class Chat {
       h('h3', {}, `${title} — ${list.length}`),
       h('ul', {}, list.sort(byName).map(m => h('li', { class: 'member ' + status(m) },
         h('span', { class: 'presence ' + status(m), 'aria-label': status(m), role: 'img' }),
-        this.coloured(h('span', { class: 'member-name' }, this.memberName(m.user.id)), m))))) : null;
+        this.coloured(h('span', { class: 'member-name' }, this.memberName(m.user.id)), m),
+        this.social.messageButton(m.user))))) : null;
     fill(this.memberPane, section('Online', online), section('Offline', offline));
   }
 
@@ -276,13 +299,16 @@ export class Chat {
     this.hideBanner();
     if (!resumed && !fresh) {
       // a new session: what was missed is not replayed, so read it again
-      this.guildId && this.loadChannels(this.guildId).then(() => this.renderChannels());
+      this.guildId && this.guildId !== '@me' && this.loadChannels(this.guildId).then(() => this.renderChannels());
       this.view?.refetch();
     }
   }
 
   onDispatch({ t, d }) {
     if (t.startsWith('GUILD_ROLE_')) this.onRoleDispatch(t, d);
+    this.unread.onDispatch(t, d);
+    this.social.onDispatch(t, d);
+    this.status.onDispatch(t, d);
     if (t === 'GUILD_CREATE') {
       if (!this.guilds.has(d.id)) {
         this.guilds.set(d.id, { id: d.id, name: d.name ?? d.properties?.name });

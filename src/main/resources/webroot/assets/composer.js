@@ -10,8 +10,8 @@ export class Composer {
     this.bar = h('div', { class: 'compose-bar', hidden: true });
     this.error = h('div', { class: 'form-error', role: 'alert' });
     this.input = h('textarea', {
-      rows: 1, class: 'compose', placeholder: 'Message #' + view.channel.name,
-      'aria-label': 'Message #' + view.channel.name, maxlength: 2000,
+      rows: 1, class: 'compose', placeholder: 'Message ' + (view.channel.mark || '#') + view.channel.name,
+      'aria-label': 'Message ' + (view.channel.mark || '#') + view.channel.name, maxlength: 2000,
     });
     this.input.addEventListener('keydown', e => this.key(e));
     this.input.addEventListener('input', () => {

@@ -20,8 +20,9 @@ export class MessageView {
     this.scroller = h('div', { class: 'scroller' }, h('div', { class: 'history-start', hidden: true }), this.list);
     this.typingLine = h('div', { class: 'typing', 'aria-live': 'polite' });
     this.composer = new Composer(this);
-    this.el = h('section', { class: 'channel-view', 'aria-label': '#' + channel.name },
-      h('header', { class: 'channel-header' }, h('h2', {}, '# ', channel.name),
+    const mark = channel.mark || '#'; // '@' for a DM
+    this.el = h('section', { class: 'channel-view', 'aria-label': mark + channel.name },
+      h('header', { class: 'channel-header' }, h('h2', {}, mark + ' ', channel.name),
         channel.topic ? h('span', { class: 'topic' }, channel.topic) : null),
       this.scroller, this.typingLine, this.composer.el);
     this.scroller.addEventListener('scroll', () => {
@@ -59,7 +60,7 @@ export class MessageView {
       if (atTop) this.scroller.scrollTop += this.scroller.scrollHeight - height;
       else this.scrollToBottom();
       this.scroller.firstChild.hidden = !this.complete;
-      this.scroller.firstChild.textContent = 'This is the beginning of #' + this.channel.name;
+      this.scroller.firstChild.textContent = 'This is the beginning of ' + (this.channel.mark || '#') + this.channel.name;
     } catch (e) {
       // access lost without an event telling us: the channel list is read again
       if (e.status === 403 || e.status === 404) this.chat.refreshChannels(this.chat.guildId);
