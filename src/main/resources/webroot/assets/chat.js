@@ -3,6 +3,7 @@ import { ApiError, get, post } from './api.js';
 import { clear, compareIds, fill, h } from './dom.js';
 import { Gateway } from './gateway.js';
 import { MessageView } from './messages.js';
+import { directory } from './directory.js';
 
 const TEXT = 0, VOICE = 2, CATEGORY = 4;
 const CHANNEL_EVENTS = new Set(['CHANNEL_CREATE', 'CHANNEL_UPDATE', 'CHANNEL_DELETE', 'GUILD_ROLE_UPDATE',
@@ -18,6 +19,7 @@ export class Chat {
     this.guildId = null;
     this.channelId = null;
     this.gateway = new Gateway(token);
+    directory.chat = this;
     this.banner = h('div', { class: 'banner', role: 'status', 'aria-live': 'polite', hidden: true });
     this.guildList = h('ul', { class: 'guild-list' });
     this.channelPane = h('nav', { class: 'channels', 'aria-label': 'Channels' });
@@ -241,6 +243,7 @@ export class Chat {
   }
 
   onDispatch({ t, d }) {
+    directory.remember(t, d);
     if (t === 'GUILD_CREATE') {
       if (!this.guilds.has(d.id)) {
         this.guilds.set(d.id, { id: d.id, name: d.name ?? d.properties?.name });
