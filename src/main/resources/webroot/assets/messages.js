@@ -188,6 +188,7 @@ export class MessageView {
     const body = { content, nonce: String(Date.now()) + Math.floor(Math.random() * 1000) };
     if (replyTo) body.message_reference = { message_id: replyTo.id };
     return post(`/channels/${this.channel.id}/messages`, body).then(m => {
+      if (this.detached) return this.jumpToPresent();
       this.upsert(m, true);
       this.render(true);
     });

@@ -183,6 +183,24 @@ class WebClientRichMessagesBrowserTest {
         aBox.sendKeys(Keys.ENTER);
         waitFor(b, d -> messageOrNull(d, "party 🎉"));
 
+        // the same picker adds a reaction from a message's toolbar
+        waitFor(b, d -> {
+            WebElement m = messageOrNull(d, "party");
+            new org.openqa.selenium.interactions.Actions(d).moveToElement(m).perform();
+            WebElement add = m.findElement(By.cssSelector("button[aria-label='Add reaction']"));
+            if (!add.isDisplayed()) {
+                return null;
+            }
+            add.click();
+            return true;
+        });
+        waitFor(b, d -> d.findElement(By.cssSelector(".emoji-picker button[aria-label='🔥']"))).click();
+        waitFor(a, d -> {
+            WebElement m = messageOrNull(d, "party");
+            return m.findElements(By.cssSelector(".reaction")).stream()
+                    .anyMatch(r -> r.getText().contains("🔥") && r.getText().contains("1")) ? true : null;
+        });
+
         // search: the index may trail the writes a moment, so wait for the API to find it first
         api.eventually(API + "/guilds/" + guild.id() + "/messages/search?content=quokka", alice.token(),
                 j -> j.getInteger("total_results", 0) == 1);
@@ -208,6 +226,11 @@ class WebClientRichMessagesBrowserTest {
         a.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
                 List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
         shot(a, "rich-dark");
+        a.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        b.manage().window().setSize(new org.openqa.selenium.Dimension(390, 780));
+        waitFor(b, d -> messageOrNull(d, "a picture"));
+        ((JavascriptExecutor) b).executeScript("document.querySelector('.scroller').scrollTop = 1e9");
+        shot(b, "phone");
     }
 
     private static Account register(ApiClient api, String name) {
