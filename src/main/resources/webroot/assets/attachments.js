@@ -48,7 +48,7 @@ export function attachmentElement(a) {
     return h('div', { class: 'attachment file' }, h('span', { class: 'file-icon', 'aria-hidden': 'true' }, '📄'),
       link(a.url, a.filename), h('span', { class: 'muted file-size' }, ' ', formatSize(a.size || 0)));
   }
-  const img = h('img', { src: a.url, alt: a.description || a.filename, class: 'attachment-image', loading: 'lazy' });
+  const img = h('img', { src: a.url, alt: a.description || a.filename, class: 'attachment-image' });
   const box = link(a.url, img);
   box.classList?.add('attachment', 'image');
   if (a.width && a.height) fit(box, a.width, a.height);

@@ -134,6 +134,7 @@ class WebClientRichMessagesBrowserTest {
         double ratio = waitFor(a, d -> {
             Object r = ((JavascriptExecutor) d).executeScript(
                     "const img = [...document.querySelectorAll('img.attachment-image')].pop();"
+                            + "img.scrollIntoView({block: 'nearest'});"
                             + "if (!img.complete || !img.naturalWidth) return null;"
                             + "const box = img.closest('.attachment').getBoundingClientRect();"
                             + "return box.height > 0 ? box.width / box.height : null;");
