@@ -8,6 +8,7 @@ import { MANAGING, basePermissions, memberColor } from './permissions.js';
 import { Social } from './social.js';
 import { StatusPanel } from './status.js';
 import { Unread } from './unread.js';
+import { directory } from './directory.js';
 
 const TEXT = 0, VOICE = 2, CATEGORY = 4;
 const CHANNEL_EVENTS = new Set(['CHANNEL_CREATE', 'CHANNEL_UPDATE', 'CHANNEL_DELETE', 'GUILD_ROLE_UPDATE',
@@ -24,6 +25,7 @@ export class Chat {
     this.guildId = null;
     this.channelId = null;
     this.gateway = new Gateway(token);
+    directory.chat = this;
     this.banner = h('div', { class: 'banner', role: 'status', 'aria-live': 'polite', hidden: true });
     this.guildList = h('ul', { class: 'guild-list' });
     this.channelPane = h('nav', { class: 'channels', 'aria-label': 'Channels' });
@@ -309,6 +311,7 @@ export class Chat {
     this.unread.onDispatch(t, d);
     this.social.onDispatch(t, d);
     this.status.onDispatch(t, d);
+    directory.remember(t, d);
     if (t === 'GUILD_CREATE') {
       if (!this.guilds.has(d.id)) {
         this.guilds.set(d.id, { id: d.id, name: d.name ?? d.properties?.name });

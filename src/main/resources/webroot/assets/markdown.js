@@ -1,8 +1,10 @@
 // A Markdown subset (Discord's): code blocks, quotes, bold, italics, strikethrough, inline code,
 // spoilers, links. Everything is built as DOM nodes from text; nothing is parsed as HTML.
 import { h, link } from './dom.js';
+import { MENTION_PATTERNS } from './mentions.js';
 
 const INLINE = [
+  ...MENTION_PATTERNS,
   [/`([^`\n]+)`/, m => h('code', {}, m[1])],
   [/\*\*([\s\S]+?)\*\*/, m => h('strong', {}, inline(m[1]))],
   [/__([\s\S]+?)__/, m => h('u', {}, inline(m[1]))],

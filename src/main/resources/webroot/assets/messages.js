@@ -1,8 +1,14 @@
 // One text channel: history (older pages on scroll up), live messages, typing, the composer.
 import { del, get, patch, post, put } from './api.js';
-import { compareIds, fill, formatTime, h, link } from './dom.js';
+import { compareIds, fill, formatTime, h } from './dom.js';
 import { render } from './markdown.js';
 import { Composer } from './composer.js';
+import { customEmoji } from './mentions.js';
+import { attachmentElement, sendWithFiles } from './attachments.js';
+import { directory } from './directory.js';
+import { openEmojiPicker } from './emoji.js';
+import { embedElement, stickerElement } from './embeds.js';
+import { SearchBox } from './search.js';
 
 const PAGE = 50;
 const GROUP_MS = 7 * 60 * 1000;
@@ -20,20 +26,45 @@ export class MessageView {
     this.scroller = h('div', { class: 'scroller' }, h('div', { class: 'history-start', hidden: true }), this.list);
     this.typingLine = h('div', { class: 'typing', 'aria-live': 'polite' });
     this.composer = new Composer(this);
+    this.search = new SearchBox(this);
+    this.presentButton = h('button', { type: 'button', class: 'jump-present', hidden: true,
+      'aria-label': 'Jump to present', onclick: () => this.jumpToPresent() }, 'Viewing older messages — Jump to present');
     const mark = channel.mark || '#'; // '@' for a DM
+    const searchable = mark === '#'; // message search is per guild
     this.el = h('section', { class: 'channel-view', 'aria-label': mark + channel.name },
       h('header', { class: 'channel-header' }, h('h2', {}, mark + ' ', channel.name),
-        channel.topic ? h('span', { class: 'topic' }, channel.topic) : null),
-      this.scroller, this.typingLine, this.composer.el);
+        channel.topic ? h('span', { class: 'topic' }, channel.topic) : null, searchable ? this.search.el : null),
+      searchable ? this.search.results : null, this.scroller, this.presentButton, this.typingLine, this.composer.el);
+    this.el.addEventListener('dragover', e => {
+      if (e.dataTransfer?.types.includes('Files')) {
+        e.preventDefault();
+        this.el.classList.add('dropping');
+      }
+    });
+    this.el.addEventListener('dragleave', e => { if (e.target === this.el || !this.el.contains(e.relatedTarget)) this.el.classList.remove('dropping'); });
+    this.el.addEventListener('drop', e => {
+      this.el.classList.remove('dropping');
+      const files = [...(e.dataTransfer?.files || [])];
+      if (files.length) {
+        e.preventDefault();
+        this.composer.addFiles(files);
+      }
+    });
     this.scroller.addEventListener('scroll', () => {
+      this.stuck = this.scroller.scrollHeight - this.scroller.scrollTop - this.scroller.clientHeight < 80;
       if (this.scroller.scrollTop < 200) this.loadOlder();
     });
+    // an image that loads after the render grows the list: one reading the newest stays at the bottom
+    this.list.addEventListener('load', () => { if (this.stuck) this.scrollToBottom(); }, true);
   }
 
   async start() {
     this.typingTimer = setInterval(() => this.renderTyping(), 1000);
     await this.loadOlder();
     this.composer.focus();
+    const jump = this.chat.pendingJump;
+    this.chat.pendingJump = null;
+    if (jump) await this.jumpTo(jump);
   }
 
   stop() {
@@ -105,7 +136,9 @@ export class MessageView {
 
   onDispatch(t, d) {
     if (d?.channel_id !== this.channel.id) return;
-    if (t === 'MESSAGE_CREATE') {
+    if (t === 'MESSAGE_CREATE' && this.detached) {
+      this.presentButton.classList.add('news');
+    } else if (t === 'MESSAGE_CREATE') {
       this.upsert(d, true);
       this.render(true);
       this.renderTyping();
@@ -157,9 +190,51 @@ export class MessageView {
     const body = { content, nonce: String(Date.now()) + Math.floor(Math.random() * 1000) };
     if (replyTo) body.message_reference = { message_id: replyTo.id };
     return post(`/channels/${this.channel.id}/messages`, body).then(m => {
+      if (this.detached) return this.jumpToPresent();
       this.upsert(m, true);
       this.render(true);
     });
+  }
+
+  sendFiles(content, files, replyTo, onProgress) {
+    const body = { content, nonce: String(Date.now()) + Math.floor(Math.random() * 1000) };
+    if (replyTo) body.message_reference = { message_id: replyTo.id };
+    return sendWithFiles(this.channel.id, body, files, onProgress).then(m => {
+      if (this.detached) return this.jumpToPresent();
+      this.upsert(m, true);
+      this.render(true);
+    });
+  }
+
+  /** Shows the history around one message (a search hit), scrolled to it and highlighted. */
+  async jumpTo(id) {
+    const page = await get(`/channels/${this.channel.id}/messages?limit=${PAGE}&around=${id}`);
+    if (this.stopped) return;
+    this.messages = [];
+    page.forEach(m => this.upsert(m, false));
+    this.complete = false;
+    const newest = await get(`/channels/${this.channel.id}/messages?limit=1`);
+    this.detached = !!newest[0] && !this.find(newest[0].id);
+    this.presentButton.hidden = !this.detached;
+    this.presentButton.classList.remove('news');
+    // kept as state: the list is rebuilt on each change (an older page loading, a reaction)
+    this.highlighted = id;
+    this.render();
+    this.list.querySelector(`li[data-id="${id}"]`)?.scrollIntoView({ block: 'center' });
+    clearTimeout(this.highlightTimer);
+    this.highlightTimer = setTimeout(() => {
+      this.highlighted = null;
+      this.list.querySelector(`li[data-id="${id}"]`)?.classList.remove('highlight');
+    }, 5000);
+  }
+
+  async jumpToPresent() {
+    this.detached = false;
+    this.presentButton.hidden = true;
+    this.messages = [];
+    this.complete = false;
+    await this.loadOlder();
+    this.scrollToBottom();
   }
 
   edit(message, content) {
@@ -205,6 +280,7 @@ export class MessageView {
       return this.messageElement(m, grouped);
     }));
     if (nearBottom || stickToBottom) this.scrollToBottom();
+    this.stuck = nearBottom || stickToBottom;
   }
 
   messageElement(m, grouped) {
@@ -214,19 +290,25 @@ export class MessageView {
     const actions = h('div', { class: 'actions', role: 'toolbar', 'aria-label': 'Message actions' },
       QUICK_REACTIONS.map(e => h('button', { type: 'button', 'aria-label': 'React with ' + e,
         onclick: () => this.toggleReaction(m, e) }, e)),
+      h('button', { type: 'button', 'aria-label': 'Add reaction', title: 'Add reaction',
+        onclick: e => openEmojiPicker(e.currentTarget, ({ reaction }) => this.toggleReaction(m, reaction)) }, '☺+'),
       h('button', { type: 'button', 'aria-label': 'Reply', onclick: () => this.composer.reply(m) }, 'Reply'),
       own ? h('button', { type: 'button', 'aria-label': 'Edit', onclick: () => this.composer.edit(m) }, 'Edit') : null,
       h('button', { type: 'button', 'aria-label': 'Delete', class: 'danger', onclick: () => this.remove(m) }, 'Delete'));
-    return h('li', { class: 'message' + (grouped ? ' grouped' : '') + (own ? ' own' : ''), 'data-id': m.id },
+    const mentioned = (directory.mentionsMe(m) ? ' mentioned' : '') + (m.id === this.highlighted ? ' highlight' : '');
+    return h('li', { class: 'message' + (grouped ? ' grouped' : '') + (own ? ' own' : '') + mentioned, 'data-id': m.id },
       m.message_reference ? this.replyPreview(this.find(m.message_reference.message_id) || m.referenced_message) : null,
       grouped ? null : h('div', { class: 'meta' }, h('span', { class: 'author' }, author), time),
       h('div', { class: 'content' }, render(m.content || ''),
         m.edited_timestamp ? h('span', { class: 'edited', title: new Date(m.edited_timestamp).toLocaleString() }, ' (edited)') : null),
-      (m.attachments || []).map(a => h('div', { class: 'attachment' }, link(a.url, a.filename))),
+      (m.attachments || []).map(attachmentElement),
+      (m.sticker_items || m.stickers || []).map(stickerElement),
+      (m.embeds || []).map(embedElement),
       m.reactions?.length ? h('div', { class: 'reactions' }, m.reactions.map(r => h('button', {
         type: 'button', class: 'reaction' + (r.me ? ' me' : ''), 'aria-pressed': r.me ? 'true' : 'false',
         'aria-label': `${r.emoji.name} ${r.count}`, onclick: () => this.toggleReaction(m, emojiKey(r.emoji)),
-      }, r.emoji.name, h('span', { class: 'count' }, String(r.count))))) : null,
+      }, r.emoji.id ? customEmoji(r.emoji.name, r.emoji.id, r.emoji.animated) : r.emoji.name,
+      h('span', { class: 'count' }, String(r.count))))) : null,
       actions);
   }
 
