@@ -315,7 +315,9 @@ export class MessageView {
   replyPreview(ref) {
     if (!ref) return h('div', { class: 'reply-preview muted' }, '↪ Original message was deleted or is not loaded');
     const name = this.chat.memberName(ref.author?.id, ref.author?.username);
-    return h('div', { class: 'reply-preview', 'aria-label': 'Reply to ' + name },
+    const jump = () => this.jumpTo(ref.id);
+    return h('div', { class: 'reply-preview', role: 'button', tabindex: '0', 'aria-label': 'Jump to the message replied to, by ' + name,
+      onclick: jump, onkeydown: e => { if (e.key === 'Enter') jump(); } },
       h('span', { class: 'reply-author' }, '↪ ', name), ' ',
       h('span', { class: 'reply-text' }, (ref.content || '').slice(0, 120)));
   }
